@@ -1,0 +1,22 @@
+# coscore_warnings: the warning set every CoScore target links PRIVATE (STYLE.md §3).
+# coscore_options: sanitizers for one CI job (COSCORE_SANITIZE=ON).
+option(COSCORE_WERROR "Treat warnings as errors (on in CI)" OFF)
+if(DEFINED ENV{CI} AND NOT DEFINED CACHE{COSCORE_WERROR_FROM_ENV})
+    set(COSCORE_WERROR ON CACHE BOOL "Treat warnings as errors (on in CI)" FORCE)
+    set(COSCORE_WERROR_FROM_ENV ON CACHE INTERNAL "")
+endif()
+option(COSCORE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(coscore_warnings INTERFACE)
+target_compile_options(coscore_warnings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wold-style-cast
+    -Wnon-virtual-dtor -Woverloaded-virtual -Wnull-dereference -Wformat=2
+    -Wimplicit-fallthrough
+    $<$<BOOL:${COSCORE_WERROR}>:-Werror>)
+
+add_library(coscore_options INTERFACE)
+if(COSCORE_SANITIZE)
+    target_compile_options(coscore_options INTERFACE -fsanitize=address,undefined
+                           -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(coscore_options INTERFACE -fsanitize=address,undefined)
+endif()
