@@ -117,6 +117,13 @@ enum class AllocationRule
     Stop, ///< payline: allocation stops at the first bid that does not fit
 };
 
+/// An interval of ranks, 1 = best, both ends included.
+struct RankInterval
+{
+    int lo = 0;
+    int hi = 0;
+};
+
 struct RoundInfo
 {
     std::string uuid;

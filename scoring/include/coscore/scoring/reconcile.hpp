@@ -54,12 +54,6 @@ struct Flag
     std::string text;
 };
 
-struct RankInterval
-{
-    int lo = 0;
-    int hi = 0;
-};
-
 struct BidResult
 {
     Key bid = 0;
