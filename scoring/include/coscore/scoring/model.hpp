@@ -244,13 +244,14 @@ struct ScoreSheet
     std::string updated_at;
 };
 
-/// A score changed in the meeting; the independent score stays as it was.
+/// A score changed in the meeting; the independent score stays as it was. The latest entry per
+/// (bid, member, criterion) applies; an empty value withdraws the moderation.
 struct ModeratedScore
 {
     Key bid = 0;
     Key member = 0;
     Key criterion = 0;
-    int value = 0;
+    std::optional<int> value;
     std::string reason;
     std::string recorded_by;
     std::string recorded_at;
