@@ -3,7 +3,9 @@
 // message that says what to do, then writes its rows and one audit entry in one transaction.
 #include "../sqlite/database.hpp"
 #include "audit_chain.hpp"
+#include "row_writers.hpp"
 #include "workspace_detail.hpp"
+#include "workspace_execute.hpp"
 
 #include <coscore/core/json.hpp>
 #include <coscore/core/policy_settings.hpp>
@@ -28,6 +30,8 @@ struct Workspace::Subscribers
     std::map<int, std::function<void(const ChangeEvent&)>> handlers;
     int next_id = 0;
 };
+
+using namespace detail;
 
 namespace
 {
@@ -131,32 +135,6 @@ void RequireNoBarringInterest(sqlite::Database& db, Key member, Key bid)
     }
 }
 
-std::string Trimmed(const std::string& text)
-{
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos)
-    {
-        return "";
-    }
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return text.substr(begin, end - begin + 1);
-}
-
-void RequireText(const std::string& text, const std::string& what)
-{
-    if (Trimmed(text).empty())
-    {
-        throw CommandError("Please give " + what + ".");
-    }
-}
-
-std::int64_t NextPosition(sqlite::Database& db, const std::string& table)
-{
-    auto st = db.Prepare("SELECT coalesce(max(position), 0) + 1 FROM " + table);
-    st.Step();
-    return st.Int64(0);
-}
-
 std::optional<int> CurrentScore(sqlite::Database& db, Key bid, Key member, Key criterion)
 {
     auto st = db.Prepare(
@@ -209,178 +187,6 @@ void UpsertSheetStatus(sqlite::Database& db, Key bid, Key member, SheetStatus st
         "updated_at = excluded.updated_at");
     st.Bind(1, bid).Bind(2, member).Bind(3, ToString(status)).Bind(4, now).Run();
 }
-
-void InsertCriterion(sqlite::Database& db, Key fund, const Criterion& c, std::int64_t position)
-{
-    auto st =
-        db.Prepare("INSERT INTO criteria (id, fund_id, ref, name, question, guidance, easy_read, "
-                   "weight_percent, scale_min, scale_max, gate, position) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    if (c.key != 0)
-    {
-        st.Bind(1, c.key);
-    }
-    else
-    {
-        st.BindNull(1);
-    }
-    st.Bind(2, fund).Bind(3, c.ref).Bind(4, c.name).Bind(5, c.question).Bind(6, c.guidance);
-    st.Bind(7, c.easy_read).Bind(8, c.weight_percent).Bind(9, c.scale_min).Bind(10, c.scale_max);
-    st.Bind(11, c.gate).Bind(12, position).Run();
-}
-
-void InsertLevels(sqlite::Database& db, Key criterion, const std::vector<LevelDescriptor>& levels)
-{
-    auto st = db.Prepare("INSERT INTO criterion_levels (criterion_id, level, descriptor, "
-                         "easy_read) VALUES (?1, ?2, ?3, ?4)");
-    for (const LevelDescriptor& d : levels)
-    {
-        st.Bind(1, criterion).Bind(2, d.level).Bind(3, d.text).Bind(4, d.easy_read).Run();
-    }
-}
-
-void ValidateCriterion(const Criterion& c)
-{
-    RequireText(c.name, "the criterion a name");
-    if (c.scale_max <= c.scale_min || c.scale_max - c.scale_min > 100)
-    {
-        throw CommandError("The scale of \"" + c.name +
-                           "\" must run from a lower to a higher whole number (at most 100 "
-                           "steps).");
-    }
-    if (!(c.weight_percent >= 0.0 && c.weight_percent <= 100.0))
-    {
-        throw CommandError("The weight of \"" + c.name + "\" must be between 0% and 100%.");
-    }
-    if (c.gate && (*c.gate < c.scale_min || *c.gate > c.scale_max))
-    {
-        throw CommandError("The gate of \"" + c.name + "\" must be a level on its scale.");
-    }
-    for (const LevelDescriptor& d : c.descriptors)
-    {
-        if (d.level < c.scale_min || d.level > c.scale_max)
-        {
-            throw CommandError("\"" + c.name + "\" has a descriptor for level " +
-                               std::to_string(d.level) + ", which is outside its scale.");
-        }
-    }
-}
-
-Key InsertFundRows(sqlite::Database& db, const Fund& fund, std::int64_t position)
-{
-    auto st = db.Prepare("INSERT INTO funds (id, name, budget_pence, min_award_pence, "
-                         "max_award_pence, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (fund.key != 0)
-    {
-        st.Bind(1, fund.key);
-    }
-    else
-    {
-        st.BindNull(1);
-    }
-    st.Bind(2, fund.name).Bind(3, fund.budget_pence).Bind(4, fund.min_award_pence);
-    st.Bind(5, fund.max_award_pence).Bind(6, position).Run();
-    const auto key = static_cast<Key>(db.LastInsertRowId());
-    auto form = db.Prepare("INSERT INTO scoring_forms (fund_id, title) VALUES (?1, ?2)");
-    form.Bind(1, key).Bind(2, fund.name).Run();
-    return key;
-}
-
-Key InsertPot(sqlite::Database& db, Key fund, const Pot& pot)
-{
-    auto st = db.Prepare("INSERT INTO pots (id, fund_id, name, minimum_pence, field) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (pot.key != 0)
-    {
-        st.Bind(1, pot.key);
-    }
-    else
-    {
-        st.BindNull(1);
-    }
-    st.Bind(2, fund).Bind(3, pot.name).Bind(4, pot.minimum_pence).Bind(5, pot.field).Run();
-    const auto key = static_cast<Key>(db.LastInsertRowId());
-    auto values = db.Prepare("INSERT OR IGNORE INTO pot_values (pot_id, value) VALUES (?1, ?2)");
-    for (const std::string& v : pot.values)
-    {
-        values.Bind(1, key).Bind(2, v).Run();
-    }
-    return key;
-}
-
-Key InsertMember(sqlite::Database& db, const Member& m, std::int64_t position)
-{
-    auto st = db.Prepare("INSERT INTO members (id, ref, name, role, scores, chair, position) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (m.key != 0)
-    {
-        st.Bind(1, m.key);
-    }
-    else
-    {
-        st.BindNull(1);
-    }
-    st.Bind(2, m.ref).Bind(3, m.name).Bind(4, ToString(m.role)).Bind(5, m.scores ? 1 : 0);
-    st.Bind(6, ToString(m.chair)).Bind(7, position).Run();
-    return static_cast<Key>(db.LastInsertRowId());
-}
-
-Key InsertBid(sqlite::Database& db, const Bid& b, std::int64_t position)
-{
-    auto st = db.Prepare(
-        "INSERT INTO bids (id, ref, fund_id, organisation, project_title, requested_pence, ward, "
-        "summary, eligibility, eligibility_note, position) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    if (b.key != 0)
-    {
-        st.Bind(1, b.key);
-    }
-    else
-    {
-        st.BindNull(1);
-    }
-    st.Bind(2, b.ref).Bind(3, b.fund).Bind(4, b.organisation).Bind(5, b.project_title);
-    st.Bind(6, b.requested_pence).Bind(7, b.ward).Bind(8, b.summary);
-    st.Bind(9, ToString(b.eligibility)).Bind(10, b.eligibility_note).Bind(11, position).Run();
-    const auto key = static_cast<Key>(db.LastInsertRowId());
-    auto fields = db.Prepare(
-        "INSERT INTO bid_fields (bid_id, position, name, value) VALUES (?1, ?2, ?3, ?4)");
-    int index = 1;
-    for (const ApplicationField& f : b.fields)
-    {
-        fields.Bind(1, key).Bind(2, index++).Bind(3, f.name).Bind(4, f.value).Run();
-    }
-    return key;
-}
-
-void InsertInterest(sqlite::Database& db, const Interest& i)
-{
-    auto st = db.Prepare("INSERT INTO interests (member_id, bid_id, type, rule, declared_at, "
-                         "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st.Bind(1, i.member).Bind(2, i.bid).Bind(3, ToString(i.type)).Bind(4, ToString(i.rule));
-    st.Bind(5, i.declared_at).Bind(6, i.note).Run();
-}
-
-void WriteScoreRow(sqlite::Statement& st, const Score& s)
-{
-    st.Bind(1, s.bid).Bind(2, s.member).Bind(3, s.criterion);
-    if (s.value)
-    {
-        st.Bind(4, static_cast<int>(*s.value)).BindNull(5);
-    }
-    else
-    {
-        const MissingReason reason =
-            s.missing == MissingReason::None ? MissingReason::NotYet : s.missing;
-        st.BindNull(4).Bind(5, ToString(reason));
-    }
-    st.Run();
-}
-
-constexpr const char* kUpsertScore =
-    "INSERT INTO scores (bid_id, member_id, criterion_id, value, missing_reason) "
-    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (bid_id, member_id, criterion_id) DO UPDATE SET "
-    "value = excluded.value, missing_reason = excluded.missing_reason";
 
 } // namespace
 
@@ -475,25 +281,6 @@ void Workspace::Publish(const ChangeEvent& event)
     {
         handler(event);
     }
-}
-
-template <typename Body>
-void Workspace::Execute(std::string_view action, ChangeEvent event, Body&& body)
-{
-    if (m_file->IsReadOnly())
-    {
-        throw CommandError("This round is open read-only, so nothing can be changed. Close it and "
-                           "open it again for editing.");
-    }
-    auto& db = m_file->Db();
-    sqlite::Transaction tx(db);
-    JsonWriter detail;
-    detail.BeginObject();
-    body(db, detail);
-    detail.EndObject();
-    AppendAudit(db, Now(), m_actor.id, std::string(action), detail.Text());
-    tx.Commit();
-    Publish(event);
 }
 
 Key Workspace::AddFund(const Fund& fund)
@@ -1000,67 +787,6 @@ void Workspace::SetProtectiveMarking(const std::string& marking)
                 auto st = db.Prepare("UPDATE round SET protective_marking = ?1 WHERE id = 1");
                 st.Bind(1, Trimmed(marking)).Run();
                 detail.Field("marking", Trimmed(marking));
-            });
-}
-
-void Workspace::Import(const ImportBatch& batch)
-{
-    Execute("import", {ChangeKind::Import, {}},
-            [&](sqlite::Database& db, JsonWriter& detail)
-            {
-                auto fund_position = NextPosition(db, "funds");
-                for (const Fund& f : batch.funds)
-                {
-                    const Key key = InsertFundRows(db, f, fund_position++);
-                    std::int64_t position = 1;
-                    for (const Criterion& c : f.criteria)
-                    {
-                        ValidateCriterion(c);
-                        InsertCriterion(db, key, c, position++);
-                        InsertLevels(db, static_cast<Key>(db.LastInsertRowId()), c.descriptors);
-                    }
-                    for (const Pot& pot : f.pots)
-                    {
-                        InsertPot(db, key, pot);
-                    }
-                }
-                auto member_position = NextPosition(db, "members");
-                for (const Member& m : batch.members)
-                {
-                    InsertMember(db, m, member_position++);
-                }
-                auto bid_position = NextPosition(db, "bids");
-                for (const Bid& b : batch.bids)
-                {
-                    InsertBid(db, b, bid_position++);
-                }
-                for (const Interest& i : batch.interests)
-                {
-                    InsertInterest(db, i);
-                }
-                auto sheet = db.Prepare(
-                    "INSERT INTO score_sheets (bid_id, member_id, status, strengths, concerns, "
-                    "questions, needs_explaining, supported_by, updated_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-                for (const ScoreSheet& s : batch.sheets)
-                {
-                    sheet.Bind(1, s.bid).Bind(2, s.member).Bind(3, ToString(s.status));
-                    sheet.Bind(4, s.strengths).Bind(5, s.concerns).Bind(6, s.questions);
-                    sheet.Bind(7, s.needs_explaining ? 1 : 0).Bind(8, s.supported_by);
-                    sheet.Bind(9, s.updated_at.empty() ? Now() : s.updated_at).Run();
-                }
-                auto score = db.Prepare(kUpsertScore);
-                for (const Score& s : batch.scores)
-                {
-                    WriteScoreRow(score, s);
-                }
-                detail.Field("source", batch.source);
-                detail.Field("funds", static_cast<std::int64_t>(batch.funds.size()));
-                detail.Field("members", static_cast<std::int64_t>(batch.members.size()));
-                detail.Field("bids", static_cast<std::int64_t>(batch.bids.size()));
-                detail.Field("interests", static_cast<std::int64_t>(batch.interests.size()));
-                detail.Field("sheets", static_cast<std::int64_t>(batch.sheets.size()));
-                detail.Field("scores", static_cast<std::int64_t>(batch.scores.size()));
             });
 }
 
