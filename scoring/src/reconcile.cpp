@@ -1,103 +1,193 @@
 // SPDX-License-Identifier: MIT
-#include <coscore/scoring/member_total.hpp>
+#include "flags.hpp"
+#include "panel.hpp"
+#include "reconcile_steps.hpp"
+
 #include <coscore/scoring/reconcile.hpp>
+#include <coscore/scoring/reconciler.hpp>
 
 #include <algorithm>
-#include <map>
+#include <tuple>
+#include <utility>
 
 namespace coscore::scoring
 {
 namespace
 {
 
-// First cut for issue #2: member totals, n and mean, ranked by mean. The full rules of
-// PRODUCT.md §4 arrive with issue #3.
-BidResult FiguresFor(const RoundData& round, const Fund& fund, const Bid& bid)
+/// The work of Reconcile() split where a changed score enters: every bid is described (member
+/// totals, figures, flags) once; a change re-describes one bid; the rest is assembled anew.
+class Engine
 {
-    BidResult result;
-    result.bid = bid.key;
-    result.requested_pence = bid.requested_pence;
-    double sum = 0.0;
-    for (const Member& member : round.members)
+public:
+    Engine(const RoundData& round, bool use_moderated)
+        : m_round(round), m_panel(round, use_moderated)
     {
-        if (!member.scores)
+        m_described.reserve(round.bids.size());
+        for (std::size_t b = 0; b < round.bids.size(); ++b)
         {
-            continue;
+            m_described.push_back(Describe(b));
         }
-        std::vector<std::optional<int>> values(fund.criteria.size());
-        for (const Score& s : round.scores)
+    }
+
+    /// Describes bid `key` again after one of its rows changed in place; false when unknown.
+    bool Redescribe(Key key)
+    {
+        const std::uint32_t b = m_panel.Bids().Find(key);
+        if (b == kNoIndex)
         {
-            if (s.bid != bid.key || s.member != member.key || !s.value)
+            return false;
+        }
+        m_described[b] = Describe(b);
+        return true;
+    }
+
+    ReconcileResult Assemble(const ReconcileOptions& options) const
+    {
+        const std::vector<std::uint32_t>& scorers = m_panel.Scorers();
+        std::vector<BidResult> described = m_described;
+        RoundModels models = FitRoundModels(m_round, scorers, described);
+
+        ReconcileResult out;
+        out.zmean_allowed = models.zmean_allowed;
+        out.basis_used = models.basis;
+        out.basis_note = models.basis_note;
+
+        std::vector<FundOutcome> outcomes;
+        std::vector<const Fund*> funds;
+        for (std::size_t f = 0; f < m_round.funds.size(); ++f)
+        {
+            std::vector<BidResult> bids;
+            std::vector<const Bid*> source;
+            for (std::size_t b = 0; b < described.size(); ++b)
             {
-                continue;
-            }
-            for (std::size_t i = 0; i < fund.criteria.size(); ++i)
-            {
-                if (fund.criteria[i].key == s.criterion)
+                if (m_panel.FundOf(b) == f)
                 {
-                    values[i] = *s.value;
+                    bids.push_back(std::move(described[b]));
+                    source.push_back(&m_round.bids[b]);
                 }
             }
+            outcomes.push_back(ReconcileFund(m_round, options, scorers, m_round.funds[f],
+                                             std::move(bids), source));
+            funds.push_back(&m_round.funds[f]);
         }
-        const MemberTotalResult total = ComputeMemberTotal(fund.criteria, values);
-        result.members.push_back({member.key, total.total, MissingReason::None,
-                                  total.IsIncomplete(), false});
-        if (total.total)
+        out.equal_voice = CompareVoices(m_round, scorers, models, outcomes, funds);
+        if (options.reliability)
         {
-            ++result.figures.n;
-            sum += *total.total;
+            std::vector<BidRow> rows;
+            for (const FundOutcome& outcome : outcomes)
+            {
+                for (const BidResult& b : outcome.result.bids)
+                {
+                    if (b.figures.n > 0)
+                    {
+                        rows.push_back({&b, &m_round.bids[m_panel.Bids().Find(b.bid)]});
+                    }
+                }
+            }
+            out.reliability = ComputeReliability(TotalsTable(m_round, scorers, rows, false));
         }
+        out.leniency = std::move(models.leniency);
+        for (FundOutcome& outcome : outcomes)
+        {
+            out.funds.push_back(std::move(outcome.result));
+        }
+        return out;
     }
-    if (result.figures.n > 0)
+
+private:
+    BidResult Describe(std::size_t b) const
     {
-        result.figures.mean = sum / result.figures.n;
-        result.basis_score = result.figures.mean;
+        const std::uint32_t f = m_panel.FundOf(b);
+        return DescribeBid(m_round, m_panel.Scorers(), f == kNoIndex ? nullptr : &m_round.funds[f],
+                           m_round.bids[b], m_panel.Build(b));
     }
-    return result;
+
+    const RoundData& m_round;
+    PanelBuilder m_panel;
+    std::vector<BidResult> m_described; ///< per round bid, before ranking
+};
+
+auto CellOf(const Score& s)
+{
+    return std::tuple(s.bid, s.member, s.criterion);
 }
 
 } // namespace
 
-ReconcileResult Reconcile(const RoundData& round, const ReconcileOptions& /*options*/)
+ReconcileResult Reconcile(const RoundData& round, const ReconcileOptions& options)
 {
-    ReconcileResult out;
-    for (const Fund& fund : round.funds)
+    return Engine(round, options.use_moderated).Assemble(options);
+}
+
+struct Reconciler::State
+{
+    RoundData round;
+    ReconcileOptions options;
+    std::unique_ptr<Engine> engine;
+    ReconcileResult result;
+
+    void Rebuild()
     {
-        FundResult fr;
-        fr.fund = fund.key;
-        fr.budget_pence = fund.budget_pence;
-        for (const Bid& bid : round.bids)
-        {
-            if (bid.fund == fund.key)
-            {
-                fr.bids.push_back(FiguresFor(round, fund, bid));
-            }
-        }
-        std::stable_sort(fr.bids.begin(), fr.bids.end(), [](const BidResult& a, const BidResult& b)
-                         { return a.basis_score.value_or(-1.0) > b.basis_score.value_or(-1.0); });
-        for (std::size_t i = 0; i < fr.bids.size(); ++i)
-        {
-            BidResult& b = fr.bids[i];
-            b.rank = static_cast<int>(i) + 1;
-            if (i > 0 && fr.bids[i - 1].basis_score == b.basis_score)
-            {
-                b.rank = fr.bids[i - 1].rank;
-                b.tied = fr.bids[i - 1].tied = true;
-            }
-            b.raw_rank = b.rank;
-            if (b.figures.n > 0 && fr.spent_pence + b.requested_pence <= fr.budget_pence)
-            {
-                b.funded = true;
-                b.award_pence = b.requested_pence;
-                fr.spent_pence += b.award_pence;
-                ++fr.funded_count;
-            }
-            b.cumulative_pence = fr.spent_pence;
-        }
-        fr.remaining_pence = fr.budget_pence - fr.spent_pence;
-        out.funds.push_back(std::move(fr));
+        engine = std::make_unique<Engine>(round, options.use_moderated);
+        result = engine->Assemble(options);
     }
-    return out;
+};
+
+Reconciler::Reconciler(RoundData round, ReconcileOptions options)
+    : m_state(std::make_unique<State>())
+{
+    m_state->round = std::move(round);
+    m_state->options = options;
+    m_state->Rebuild();
+}
+
+Reconciler::~Reconciler() = default;
+Reconciler::Reconciler(Reconciler&&) noexcept = default;
+Reconciler& Reconciler::operator=(Reconciler&&) noexcept = default;
+
+const RoundData& Reconciler::Round() const
+{
+    return m_state->round;
+}
+
+const ReconcileResult& Reconciler::Result() const
+{
+    return m_state->result;
+}
+
+const ReconcileResult& Reconciler::SetScore(const Score& score)
+{
+    State& s = *m_state;
+    auto& scores = s.round.scores;
+    const auto it =
+        std::lower_bound(scores.begin(), scores.end(), score,
+                         [](const Score& a, const Score& b) { return CellOf(a) < CellOf(b); });
+    if (it != scores.end() && CellOf(*it) == CellOf(score))
+    {
+        // Same row, same place: the indexes stay valid, so only this bid is described again.
+        *it = score;
+        s.engine->Redescribe(score.bid);
+        s.result = s.engine->Assemble(s.options);
+        return s.result;
+    }
+    scores.insert(it, score);
+    s.Rebuild();
+    return s.result;
+}
+
+const ReconcileResult& Reconciler::AddModeratedScore(const ModeratedScore& moderated)
+{
+    m_state->round.moderated.push_back(moderated);
+    m_state->Rebuild();
+    return m_state->result;
+}
+
+const ReconcileResult& Reconciler::SetOptions(const ReconcileOptions& options)
+{
+    m_state->options = options;
+    m_state->Rebuild();
+    return m_state->result;
 }
 
 } // namespace coscore::scoring

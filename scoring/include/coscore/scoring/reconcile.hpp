@@ -40,17 +40,17 @@ struct VoiceFigures
 struct MemberTotal
 {
     Key member = 0;
-    std::optional<double> total; ///< 0–100; empty when not scored
+    std::optional<double> total;                 ///< 0–100; empty when not scored
     MissingReason missing = MissingReason::None; ///< why not scored (Interest, Absent, …)
-    bool incomplete = false; ///< some criteria scored, some missing
-    bool moderated = false;  ///< at least one criterion uses a moderated score
+    bool incomplete = false;                     ///< some criteria scored, some missing
+    bool moderated = false;                      ///< at least one criterion uses a moderated score
 };
 
 /// A flag sets the meeting's agenda; `code` is stable, `text` is the plain-English reason.
 struct Flag
 {
     std::string code; ///< range, iqr, sd, outlier, voice_gap, quorum, quorum_voice,
-                      ///< needs_explaining, incomplete, gate, ineligible
+                      ///< needs_explaining, incomplete, gate, ineligible, award_min, award_max
     std::string text;
 };
 
@@ -60,14 +60,14 @@ struct BidResult
     std::vector<MemberTotal> members; ///< one per scoring member, in member order
     Figures figures;
     std::array<VoiceFigures, kVoiceCount> voices{};
-    std::optional<double> zmean;    ///< empty when z-normalisation is not allowed
-    std::optional<double> adjusted; ///< leniency-adjusted score (additive model)
-    std::optional<double> basis_score; ///< the score the policy ranks by
-    bool fundable = true;              ///< false when a criterion gate fails (by panel median)
+    std::optional<double> zmean;           ///< empty when z-normalisation is not allowed
+    std::optional<double> adjusted;        ///< leniency-adjusted score (additive model)
+    std::optional<double> basis_score;     ///< the score the policy ranks by
+    bool fundable = true;                  ///< false when a criterion gate fails (by panel median)
     std::vector<std::string> failed_gates; ///< criterion names
     std::vector<Flag> flags;
 
-    int rank = 0; ///< 1 = best, by the policy's basis; tied bids share a rank
+    int rank = 0; ///< 1 = best, by the policy's basis; tied bids share a rank; 0 = not scored
     bool tied = false;
     int raw_rank = 0;      ///< by the plain mean
     int adjusted_rank = 0; ///< by the leniency-adjusted score
@@ -85,8 +85,9 @@ struct BidResult
     Pence cumulative_pence = 0; ///< spend after this bid, in rank order
     std::optional<DecisionKind> decision;
     std::optional<DecisionStatus> decision_status;
-    std::string allocation_note; ///< "Skipped: £12,000 requested, £8,500 left", "From the rural pot"
-    std::string pot;             ///< name of the pot that funded it, if any
+    std::string
+        allocation_note; ///< "Skipped: £12,000 requested, £8,500 left", "From the rural pot"
+    std::string pot;     ///< name of the pot that funded it, if any
 };
 
 struct PotResult
@@ -140,6 +141,7 @@ struct FundResult
     std::vector<TieGroup> ties;
     std::vector<Key> status_changes; ///< funded status differs between raw and adjusted ranks
     std::optional<KnapsackAdvice> knapsack;
+    std::string knapsack_note;   ///< how the plan was found, or why there is none
     std::vector<BayesBid> bayes; ///< empty unless SNSF mode
     std::optional<double> bayes_mc_error;
     ReliabilityReport reliability; ///< of member totals over this fund's bids
@@ -156,10 +158,12 @@ struct MemberLeniency
 struct VoiceFundedSet
 {
     Voice voice = Voice::LivedExperience;
-    std::vector<Key> funded;  ///< the funded set if only this voice's scores counted
-    std::vector<Key> gained;  ///< funded under this voice but not in reality
-    std::vector<Key> lost;    ///< funded in reality but not under this voice
+    std::vector<Key> funded; ///< the funded set if only this voice's scores counted
+    std::vector<Key> gained; ///< funded under this voice but not in reality
+    std::vector<Key> lost;   ///< funded in reality but not under this voice
     std::optional<double> mean_leniency;
+    int members = 0;                  ///< scoring members of this voice
+    std::optional<double> mean_total; ///< mean of every member total this voice gave
 };
 
 struct EqualVoice
