@@ -1,24 +1,39 @@
 // SPDX-License-Identifier: MIT
+#include "icc.hpp"
+#include "kendall.hpp"
+#include "krippendorff.hpp"
+
+#include <coscore/scoring/error.hpp>
 #include <coscore/scoring/reliability.hpp>
+
+#include <cmath>
 
 namespace coscore::scoring
 {
 
 ReliabilityReport ComputeReliability(const RatingsTable& table)
 {
-    // First cut: counts only. Alpha, ICC and W arrive with issue #3.
+    COSCORE_EXPECTS(table.values.size() == table.units.size());
+    for (const auto& row : table.values)
+    {
+        COSCORE_EXPECTS(row.size() == table.raters.size());
+        for (const auto& v : row)
+        {
+            COSCORE_EXPECTS(!v || std::isfinite(*v));
+        }
+    }
     ReliabilityReport report;
     report.units = static_cast<int>(table.units.size());
     report.raters = static_cast<int>(table.raters.size());
-    for (const auto& row : table.values)
+    const auto alpha = detail::ComputeKrippendorffAlpha(table);
+    report.pairable_values = alpha.pairable_values;
+    report.alpha = alpha.alpha;
+    report.anova = detail::ComputeAnova(table);
+    if (report.anova)
     {
-        long long present = 0;
-        for (const auto& v : row)
-        {
-            present += v.has_value() ? 1 : 0;
-        }
-        report.pairable_values += present >= 2 ? present : 0;
+        report.icc = detail::ComputeIcc(*report.anova, report.units, report.raters);
     }
+    report.kendall_w = detail::ComputeKendallW(table);
     return report;
 }
 
