@@ -8,11 +8,35 @@
 
 #include <algorithm>
 #include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+namespace coscore::scoring
+{
+
+// Readable failures for the model's enums (Boost.Test's customisation point, found by ADL).
+inline std::ostream& boost_test_print_type(std::ostream& os, DecisionKind v)
+{
+    return os << ToString(v);
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, Voice v)
+{
+    return os << ToString(v);
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, RankBasis v)
+{
+    return os << ToString(v);
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, MissingReason v)
+{
+    return os << ToString(v);
+}
+
+} // namespace coscore::scoring
 
 namespace coscore::scoring::testing
 {
@@ -27,7 +51,7 @@ public:
         fund.key = key;
         fund.name = "Fund " + std::to_string(key);
         fund.budget_pence = budget_pence;
-        Criterion c;
+        scoring::Criterion c;
         c.key = key * 100;
         c.name = "Overall";
         c.weight_percent = 100;
