@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: MIT
+// Workspace commands: each writes exactly one audit entry in its own transaction, refusals
+// write nothing, missing scores are never 0, and the audit chain detects tampering.
+#include "print.hpp"
+#include "sqlite/database.hpp"
+#include "temp_dir.hpp"
+
+#include <coscore/core/demo_round.hpp>
+#include <coscore/core/workspace.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+
+using namespace coscore;
+using namespace coscore::scoring;
+using coscore::test::TempDir;
+
+namespace
+{
+
+struct DemoFixture
+{
+    TempDir dir;
+    std::string path = dir.File("demo.coscore");
+    std::unique_ptr<core::Workspace> ws = core::CreateDemoRound(path);
+
+    Key BidKey(const std::string& ref) const
+    {
+        for (const Bid& b : ws->ListBids())
+        {
+            if (b.ref == ref)
+            {
+                return b.key;
+            }
+        }
+        BOOST_FAIL("no bid " << ref);
+        return 0;
+    }
+    Key MemberKey(const std::string& ref) const
+    {
+        for (const Member& m : ws->ListMembers())
+        {
+            if (m.ref == ref)
+            {
+                return m.key;
+            }
+        }
+        BOOST_FAIL("no member " << ref);
+        return 0;
+    }
+    const Criterion& FirstCriterion(Key bid) const
+    {
+        static std::vector<Fund> funds;
+        funds = ws->ListFunds();
+        const Key fund = ws->FindBid(bid)->fund;
+        for (const Fund& f : funds)
+        {
+            if (f.key == fund)
+            {
+                return f.criteria.front();
+            }
+        }
+        BOOST_FAIL("no fund");
+        return funds.front().criteria.front();
+    }
+    std::size_t AuditCount() const { return ws->ListAudit().size(); }
+};
+
+struct CommandCase
+{
+    std::string name;
+    std::string action;
+    std::function<void(DemoFixture&)> run;
+};
+
+std::vector<CommandCase> CommandCases()
+{
+    return {
+        {"AddFund", "add_fund",
+         [](DemoFixture& f)
+         {
+             Fund fund;
+             fund.name = "Small Sparks Fund";
+             fund.budget_pence = 1'000'000;
+             f.ws->AddFund(fund);
+         }},
+        {"SetFundBudget", "set_budget", [](DemoFixture& f) { f.ws->SetFundBudget(1, 9'000'000); }},
+        {"AddPot", "add_pot",
+         [](DemoFixture& f)
+         {
+             Pot pot;
+             pot.name = "Young people";
+             pot.minimum_pence = 500'000;
+             pot.field = "Who will benefit";
+             f.ws->AddPot(1, pot);
+         }},
+        {"AddCriterion", "add_criterion",
+         [](DemoFixture& f)
+         {
+             Criterion c;
+             c.ref = "reach";
+             c.name = "Reach";
+             c.weight_percent = 10;
+             c.scale_min = 0;
+             c.scale_max = 5;
+             f.ws->AddCriterion(1, c);
+         }},
+        {"UpdateCriterion", "update_criterion",
+         [](DemoFixture& f)
+         {
+             Criterion c = f.ws->ListFunds().front().criteria.front();
+             c.guidance = "Plainer guidance.";
+             f.ws->UpdateCriterion(c);
+         }},
+        {"AddMember", "add_member",
+         [](DemoFixture& f)
+         {
+             Member m;
+             m.ref = "M10";
+             m.name = "Sam Taylor";
+             m.role = Role::Carer;
+             f.ws->AddMember(m);
+         }},
+        {"AddBid", "add_bid",
+         [](DemoFixture& f)
+         {
+             Bid b;
+             b.ref = "INN-099";
+             b.organisation = "New Group";
+             b.project_title = "New project";
+             b.fund = 1;
+             b.requested_pence = 100'000;
+             f.ws->AddBid(b);
+         }},
+        {"SetEligibility", "set_eligibility",
+         [](DemoFixture& f)
+         { f.ws->SetEligibility(f.BidKey("INN-008"), Eligibility::Eligible, "Checked."); }},
+        {"DeclareInterest", "declare_interest",
+         [](DemoFixture& f)
+         {
+             Interest i;
+             i.member = f.MemberKey("M01");
+             i.bid = f.BidKey("INN-005");
+             i.type = InterestType::Financial;
+             i.rule = InterestRule::NoScoreNoSee;
+             f.ws->DeclareInterest(i);
+         }},
+        {"RecordScore", "record_score",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             f.ws->RecordScore(bid, f.MemberKey("M06"), f.FirstCriterion(bid).key, 3);
+         }},
+        {"SaveSheetNotes", "save_sheet_notes",
+         [](DemoFixture& f)
+         {
+             core::SheetNotes notes;
+             notes.bid = f.BidKey("INN-010");
+             notes.member = f.MemberKey("M06");
+             notes.strengths = "Clear plan.";
+             f.ws->SaveSheetNotes(notes);
+         }},
+        {"SubmitSheet", "submit_sheet",
+         [](DemoFixture& f) { f.ws->SubmitSheet(f.BidKey("INN-001"), f.MemberKey("M06")); }},
+        {"RecordModeratedScore", "record_moderated_score",
+         [](DemoFixture& f)
+         {
+             ModeratedScore m;
+             m.bid = f.BidKey("INN-006");
+             m.member = f.MemberKey("M02");
+             m.criterion = f.FirstCriterion(m.bid).key;
+             m.value = 3;
+             m.reason = "Heard from Deaf members in the meeting.";
+             f.ws->RecordModeratedScore(m);
+         }},
+        {"SetDecision", "set_decision",
+         [](DemoFixture& f)
+         {
+             Decision d;
+             d.bid = f.BidKey("INN-004");
+             d.kind = DecisionKind::FundWithConditions;
+             d.conditions = "A named nurse on call each Friday.";
+             f.ws->SetDecision(d);
+         }},
+        {"LockFund", "lock_fund", [](DemoFixture& f) { f.ws->LockFund(2); }},
+        {"RecordTieBreak", "record_tie_break",
+         [](DemoFixture& f)
+         {
+             TieBreak t;
+             t.fund = 1;
+             t.order = {f.BidKey("INN-011"), f.BidKey("INN-007")};
+             t.by_lottery = true;
+             t.seed = 42;
+             f.ws->RecordTieBreak(t);
+         }},
+        {"SetPolicy", "set_policy",
+         [](DemoFixture& f)
+         {
+             Policy p = f.ws->GetPolicy();
+             p.rank_by = RankBasis::Median;
+             f.ws->SetPolicy(p);
+         }},
+        {"SetProtectiveMarking", "set_protective_marking",
+         [](DemoFixture& f) { f.ws->SetProtectiveMarking("OFFICIAL-SENSITIVE"); }},
+        {"Import", "import",
+         [](DemoFixture& f)
+         {
+             core::ImportBatch batch;
+             batch.source = "test";
+             Member m;
+             m.key = 50;
+             m.ref = "M50";
+             m.name = "Imported Member";
+             m.role = Role::Councillor;
+             batch.members.push_back(m);
+             f.ws->Import(batch);
+         }},
+    };
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(workspace)
+
+BOOST_AUTO_TEST_CASE(EveryCommandWritesExactlyOneAuditEntry)
+{
+    for (const CommandCase& c : CommandCases())
+    {
+        BOOST_TEST_CONTEXT(c.name)
+        {
+            DemoFixture f;
+            const auto before = f.ws->ListAudit();
+            int events = 0;
+            const auto subscription =
+                f.ws->Subscribe([&events](const core::ChangeEvent&) { ++events; });
+            c.run(f);
+            const auto after = f.ws->ListAudit();
+            BOOST_TEST(after.size() == before.size() + 1);
+            BOOST_TEST(after.back().action == c.action);
+            BOOST_TEST(after.back().actor.rfind("officer:", 0) == 0U);
+            BOOST_TEST(events == 1);
+            BOOST_TEST(f.ws->Verify().Ok());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(UnlockNeedsAnOfficerAndAReason)
+{
+    DemoFixture f;
+    f.ws->LockFund(1);
+    const auto before = f.AuditCount();
+    f.ws->SetActor({"M04", false});
+    BOOST_CHECK_THROW(f.ws->UnlockFund(1, "Recount"), core::CommandError);
+    f.ws->SetActor(core::CurrentOfficer());
+    BOOST_CHECK_THROW(f.ws->UnlockFund(1, "   "), core::CommandError);
+    BOOST_TEST(f.AuditCount() == before);
+    f.ws->UnlockFund(1, "Budget corrected by finance");
+    BOOST_TEST(!f.ws->IsFundLocked(1));
+    BOOST_TEST(f.ws->ListAudit().back().detail.find("Budget corrected") != std::string::npos);
+}
+
+struct RefusedCommand
+{
+    std::string name;
+    std::function<void(DemoFixture&)> run;
+};
+
+BOOST_AUTO_TEST_CASE(RefusedCommandsChangeNothing)
+{
+    const std::vector<RefusedCommand> cases{
+        {"ScoreOutsideTheScale",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             f.ws->RecordScore(bid, f.MemberKey("M06"), f.FirstCriterion(bid).key, 6);
+         }},
+        {"ScoreFromAConflictedMember",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("SUS-007");
+             f.ws->RecordScore(bid, f.MemberKey("M02"), f.FirstCriterion(bid).key, 3);
+         }},
+        {"ScoreFromAnAdvisingOfficer",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-001");
+             f.ws->RecordScore(bid, f.MemberKey("M09"), f.FirstCriterion(bid).key, 3);
+         }},
+        {"ChangeToASubmittedSheet",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-001");
+             f.ws->RecordScore(bid, f.MemberKey("M01"), f.FirstCriterion(bid).key, 1);
+         }},
+        {"CriterionOfAnotherFund",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             const Key other = f.FirstCriterion(f.BidKey("SUS-001")).key;
+             f.ws->RecordScore(bid, f.MemberKey("M06"), other, 3);
+         }},
+        {"ModerationWithoutReason",
+         [](DemoFixture& f)
+         {
+             ModeratedScore m;
+             m.bid = f.BidKey("INN-006");
+             m.member = f.MemberKey("M02");
+             m.criterion = f.FirstCriterion(m.bid).key;
+             m.value = 3;
+             m.reason = " ";
+             f.ws->RecordModeratedScore(m);
+         }},
+        {"ReducedAwardAboveRequest",
+         [](DemoFixture& f)
+         {
+             Decision d;
+             d.bid = f.BidKey("INN-004");
+             d.kind = DecisionKind::FundReduced;
+             d.award_pence = 2'000'000;
+             d.reason = "Too much";
+             f.ws->SetDecision(d);
+         }},
+        {"RejectWithoutReason",
+         [](DemoFixture& f)
+         {
+             Decision d;
+             d.bid = f.BidKey("INN-004");
+             d.kind = DecisionKind::Reject;
+             f.ws->SetDecision(d);
+         }},
+        {"DecisionInALockedFund",
+         [](DemoFixture& f)
+         {
+             f.ws->LockFund(1);
+             Decision d;
+             d.bid = f.BidKey("INN-004");
+             d.kind = DecisionKind::FundInFull;
+             f.ws->SetDecision(d);
+         }},
+        {"DuplicateInterest",
+         [](DemoFixture& f)
+         {
+             Interest i;
+             i.member = f.MemberKey("M05");
+             i.bid = f.BidKey("INN-004");
+             f.ws->DeclareInterest(i);
+         }},
+        {"ImportWithAClashingKey",
+         [](DemoFixture& f)
+         {
+             core::ImportBatch batch;
+             Member fresh;
+             fresh.key = 60;
+             fresh.ref = "M60";
+             fresh.name = "Fine";
+             Member clash;
+             clash.key = 1; // already M01: the whole batch must be refused
+             clash.ref = "M61";
+             clash.name = "Clash";
+             batch.members = {fresh, clash};
+             f.ws->Import(batch);
+         }},
+    };
+    for (const RefusedCommand& c : cases)
+    {
+        BOOST_TEST_CONTEXT(c.name)
+        {
+            DemoFixture f;
+            const auto scores_before = f.ws->LoadRound().scores.size();
+            BOOST_CHECK_THROW(c.run(f), coscore::Error);
+            // A command refused inside the lock case ran LockFund first: one entry at most.
+            const auto round = f.ws->LoadRound();
+            BOOST_TEST(round.scores.size() == scores_before);
+            BOOST_TEST(round.members.size() == 9U);
+            BOOST_TEST(round.decisions.empty());
+            BOOST_TEST(round.moderated.empty());
+            BOOST_TEST(f.ws->Verify().Ok());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(RefusalWritesNoAuditEntry)
+{
+    DemoFixture f;
+    const auto before = f.AuditCount();
+    const Key bid = f.BidKey("SUS-007");
+    BOOST_CHECK_THROW(f.ws->RecordScore(bid, f.MemberKey("M02"), f.FirstCriterion(bid).key, 3),
+                      core::CommandError);
+    BOOST_TEST(f.AuditCount() == before);
+}
+
+BOOST_AUTO_TEST_CASE(MissingScoreIsStoredWithAReasonNotZero)
+{
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-010");
+    const Key member = f.MemberKey("M06");
+    const Key criterion = f.FirstCriterion(bid).key;
+    f.ws->RecordScore(bid, member, criterion, std::nullopt, MissingReason::Abstained);
+    const core::SheetView view = f.ws->GetSheet(bid, member);
+    BOOST_TEST(!view.scores.front().value.has_value());
+    BOOST_TEST(view.scores.front().missing == MissingReason::Abstained);
+    core::sqlite::Database raw(f.path, core::sqlite::OpenFlags::ReadOnly);
+    auto st = raw.Prepare("SELECT value IS NULL, missing_reason FROM scores WHERE bid_id = ?1 "
+                          "AND member_id = ?2 AND criterion_id = ?3");
+    st.Bind(1, bid).Bind(2, member).Bind(3, criterion);
+    BOOST_TEST_REQUIRE(st.Step());
+    BOOST_TEST(st.Int(0) == 1);
+    BOOST_TEST(st.Text(1) == "abstained");
+}
+
+BOOST_AUTO_TEST_CASE(SheetStatusFollowsTheScores)
+{
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-012");
+    const Key member = f.MemberKey("M06");
+    BOOST_TEST(f.ws->GetSheet(bid, member).sheet.status == SheetStatus::NotStarted);
+    const auto criteria = f.ws->ListFunds().front().criteria;
+    f.ws->RecordScore(bid, member, criteria[0].key, 4);
+    BOOST_TEST(f.ws->GetSheet(bid, member).sheet.status == SheetStatus::InProgress);
+    for (const Criterion& c : criteria)
+    {
+        f.ws->RecordScore(bid, member, c.key, 3);
+    }
+    BOOST_TEST(f.ws->GetSheet(bid, member).sheet.status == SheetStatus::Complete);
+}
+
+BOOST_AUTO_TEST_CASE(LateInterestExcludesExistingScores)
+{
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-001");
+    const Key member = f.MemberKey("M03");
+    Interest i;
+    i.member = member;
+    i.bid = bid;
+    i.type = InterestType::EmployeeOrTrustee;
+    i.rule = InterestRule::NoScoreNoSee;
+    f.ws->DeclareInterest(i);
+    for (const Score& s : f.ws->GetSheet(bid, member).scores)
+    {
+        BOOST_TEST(!s.value.has_value());
+        BOOST_TEST(s.missing == MissingReason::Interest);
+    }
+    const auto bids = f.ws->ListBidsForMember(member);
+    BOOST_TEST(
+        std::none_of(bids.begin(), bids.end(), [bid](const Bid& b) { return b.key == bid; }));
+    BOOST_TEST(f.ws->ListAudit().back().detail.find("\"scores_excluded\":5") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ChangeEventsStopWhenTheSubscriptionEnds)
+{
+    DemoFixture f;
+    int events = 0;
+    {
+        const auto subscription =
+            f.ws->Subscribe([&events](const core::ChangeEvent&) { ++events; });
+        f.ws->SetProtectiveMarking("OFFICIAL");
+    }
+    f.ws->SetProtectiveMarking("");
+    BOOST_TEST(events == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(audit_chain)
+
+// Edits a row behind CoScore's back: drop the append-only trigger, change, put it back exactly.
+void TamperWithAudit(const std::string& path, const std::string& sql)
+{
+    core::sqlite::Database db(path, core::sqlite::OpenFlags::ReadWrite);
+    auto st = db.Prepare("SELECT sql FROM sqlite_schema WHERE name = ?1");
+    std::vector<std::string> triggers;
+    for (const char* name : {"audit_log_no_update", "audit_log_no_delete"})
+    {
+        st.Bind(1, name);
+        BOOST_TEST_REQUIRE(st.Step());
+        triggers.push_back(st.Text(0));
+        st.Reset();
+    }
+    db.Execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+    db.Execute(sql);
+    for (const auto& t : triggers)
+    {
+        db.Execute(t);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(AppendOnlyTriggersRefuseUpdateAndDelete)
+{
+    TempDir dir;
+    const std::string path = dir.File("demo.coscore");
+    core::CreateDemoRound(path);
+    core::sqlite::Database db(path, core::sqlite::OpenFlags::ReadWrite);
+    BOOST_CHECK_THROW(db.Execute("UPDATE audit_log SET actor = 'x' WHERE seq = 1"),
+                      core::StorageError);
+    BOOST_CHECK_THROW(db.Execute("DELETE FROM audit_log WHERE seq = 2"), core::StorageError);
+}
+
+struct TamperCase
+{
+    std::string name;
+    std::string sql;
+    std::int64_t first_broken;
+};
+
+BOOST_AUTO_TEST_CASE(VerifyFindsTheFirstTamperedEntry)
+{
+    const std::vector<TamperCase> cases{
+        {"ChangedDetail", "UPDATE audit_log SET detail = '{\"scores\":0}' WHERE seq = 4", 4},
+        {"ChangedActor", "UPDATE audit_log SET actor = 'officer:mallory' WHERE seq = 2", 2},
+        {"DeletedEntry", "DELETE FROM audit_log WHERE seq = 3", 3},
+        {"ChangedHashToMatch", "UPDATE audit_log SET hash = zeroblob(32) WHERE seq = 5", 5},
+    };
+    for (const TamperCase& c : cases)
+    {
+        BOOST_TEST_CONTEXT(c.name)
+        {
+            TempDir dir;
+            const std::string path = dir.File("demo.coscore");
+            core::CreateDemoRound(path);
+            TamperWithAudit(path, c.sql);
+            const auto ws = core::Workspace::Open(path);
+            const core::VerifyReport report = ws->Verify();
+            BOOST_TEST(!report.Ok());
+            BOOST_TEST_REQUIRE(report.audit.first_broken_seq.has_value());
+            BOOST_TEST(*report.audit.first_broken_seq == c.first_broken);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(IntactChainVerifiesWithAStableHead)
+{
+    TempDir dir;
+    const auto ws = core::CreateDemoRound(dir.File("demo.coscore"));
+    const auto first = ws->Verify();
+    BOOST_TEST(first.Ok());
+    BOOST_TEST(first.audit.head_hash_hex.size() == 64U);
+    BOOST_TEST(ws->Verify().audit.head_hash_hex == first.audit.head_hash_hex);
+    ws->SetProtectiveMarking("OFFICIAL");
+    BOOST_TEST(ws->Verify().audit.head_hash_hex != first.audit.head_hash_hex);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
