@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace coscore::core
@@ -120,6 +121,27 @@ struct ImportBatch
     std::vector<scoring::Interest> interests;
     std::vector<scoring::ScoreSheet> sheets;
     std::vector<scoring::Score> scores;
+    /// Writes a sheet for every (bid, member) pair scored in `scores`, with the status its scores
+    /// give (complete, or in progress); a pair's entry in `sheets`, if any, supplies the notes.
+    bool derive_sheets = false;
+};
+
+// ---- Imports (issue #4; implemented in src/core/src/workspace_import.cpp) -------------------
+
+/// What an import is validated against: the round's rows except scores, the (bid, member)
+/// pairs that already have a sheet or a score, and the next free keys.
+struct ImportBaseline
+{
+    std::vector<scoring::Fund> funds; ///< with criteria and pots
+    std::vector<scoring::Member> members;
+    std::vector<scoring::Bid> bids; ///< without application fields
+    std::vector<scoring::Interest> interests;
+    std::vector<std::pair<scoring::Key, scoring::Key>> scored_pairs; ///< (bid, member), sorted
+    scoring::Key next_fund = 1;
+    scoring::Key next_criterion = 1;
+    scoring::Key next_pot = 1;
+    scoring::Key next_member = 1;
+    scoring::Key next_bid = 1;
 };
 
 struct VerifyReport
@@ -202,6 +224,13 @@ public:
     void Import(const ImportBatch& batch);
     /// Writes a consistent copy (VACUUM INTO), never a file copy of the live round.
     void BackupTo(const std::string& target) const;
+
+    // ---- Imports (issue #4; implemented in src/core/src/workspace_import.cpp) ---------------
+    /// The round as an import sees it: everything an import validates against, except scores.
+    ImportBaseline GetImportBaseline() const;
+    /// Records a refused import: one `import_rejected` audit entry (source and counts only).
+    void RecordImportRejected(const std::string& source, int errors, int warnings,
+                              const std::string& first_code);
 
 private:
     explicit Workspace(std::unique_ptr<RoundFile> file);
