@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// The main window on the demo round: opens under Xvfb, lists every bid, and is photographed.
+#include "gui_support.hpp"
+#include "temp_dir.hpp"
+
+#include <coscore/core/demo_round.hpp>
+#include <coscore/forms/main_frame.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <wx/dataview.h>
+
+#include <filesystem>
+
+using namespace coscore;
+
+BOOST_AUTO_TEST_SUITE(main_frame)
+
+BOOST_AUTO_TEST_CASE(OpensTheDemoRoundAndListsEveryBid)
+{
+    test::TempDir dir;
+    auto* frame = new forms::MainFrame(core::CreateDemoRound(dir.File("demo.coscore")));
+    test::ShowAndWait(frame);
+    BOOST_TEST(frame->IsShownOnScreen());
+    BOOST_TEST(frame->GetTitle().Contains("Westmere Community Grants"));
+    BOOST_TEST(frame->GetBidList()->GetItemCount() == 26U);
+    BOOST_TEST(frame->GetBidList()->GetTextValue(0, 0) == "INN-001");
+    const std::string shot = test::Screenshot(frame, "main_frame_demo");
+    BOOST_TEST(std::filesystem::file_size(shot) > 1000U);
+    frame->Destroy();
+    test::PumpUntil([] { return wxTopLevelWindows.empty(); });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
