@@ -1,5 +1,5 @@
-# Runs CoScore on the demo round: the GUI when a display exists, else the CLI writing the demo
-# round and its exports into OUT. Called by the run-demo target (cmake -P).
+# Runs CoScore on the demo round: the GUI when a display exists, else the command-line tool
+# writing the demo round, its checks and its exports into OUT. Called by run-demo (cmake -P).
 if(DEFINED ENV{DISPLAY} OR DEFINED ENV{WAYLAND_DISPLAY})
     message(STATUS "Opening the demo round in CoScore (close the window to finish)")
     execute_process(COMMAND "${GUI}" --demo RESULT_VARIABLE rc)
@@ -8,17 +8,28 @@ if(DEFINED ENV{DISPLAY} OR DEFINED ENV{WAYLAND_DISPLAY})
     endif()
     return()
 endif()
-message(STATUS "No display: running the command-line tool on the demo round into ${OUT}")
+
+message(STATUS "No display: running coscore-cli on the demo round, writing into ${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 file(REMOVE "${OUT}/demo.coscore")
-foreach(step IN ITEMS
-        "demo;${OUT}/demo.coscore"
-        "verify;${OUT}/demo.coscore"
-        "reconcile;${OUT}/demo.coscore"
-        "export;${OUT}/demo.coscore;--all;${OUT}")
-    execute_process(COMMAND "${CLI}" ${step} RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "coscore-cli ${step} failed (${rc})")
+
+function(run_cli)
+    cmake_parse_arguments(arg "" "OUTPUT" "ARGS" ${ARGN})
+    if(arg_OUTPUT)
+        execute_process(COMMAND "${CLI}" ${arg_ARGS} RESULT_VARIABLE rc OUTPUT_FILE "${arg_OUTPUT}")
+    else()
+        execute_process(COMMAND "${CLI}" ${arg_ARGS} RESULT_VARIABLE rc)
     endif()
-endforeach()
-message(STATUS "Done: the demo round and its exports are in ${OUT}")
+    if(NOT rc EQUAL 0)
+        list(JOIN arg_ARGS " " text)
+        message(FATAL_ERROR "coscore-cli ${text} failed (exit ${rc})")
+    endif()
+endfunction()
+
+run_cli(ARGS demo "${OUT}/demo.coscore")
+run_cli(ARGS verify "${OUT}/demo.coscore")
+run_cli(ARGS reconcile "${OUT}/demo.coscore")
+run_cli(ARGS reconcile "${OUT}/demo.coscore" --json OUTPUT "${OUT}/reconcile.json")
+file(GLOB written RELATIVE "${OUT}" "${OUT}/*")
+list(JOIN written ", " written)
+message(STATUS "Done. In ${OUT}: ${written}")

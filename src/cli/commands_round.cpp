@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Round-level commands: demo, new, verify, policy.
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "options.hpp"
 
 #include <coscore/core/demo_round.hpp>
@@ -148,10 +149,11 @@ int RunPolicy(const Args& args)
             changes.emplace_back(item.substr(0, eq), item.substr(eq + 1));
         }
     }
-    core::OpenOptions open;
-    open.read_only = changes.empty();
-    const auto ws = core::Workspace::Open(RoundArg(vm), open);
-    scoring::Policy policy = ws->GetPolicy();
+    // Check every change before opening the round for writing: a refusal touches nothing.
+    const std::string path = RoundArg(vm);
+    core::OpenOptions read_only;
+    read_only.read_only = true;
+    scoring::Policy policy = core::Workspace::Open(path, read_only)->GetPolicy();
     for (const auto& [name, value] : changes)
     {
         if (auto error = core::ApplyPolicySetting(policy, name, value))
@@ -161,18 +163,13 @@ int RunPolicy(const Args& args)
     }
     if (!changes.empty())
     {
-        ws->SetPolicy(policy);
+        core::Workspace::Open(path)->SetPolicy(policy);
     }
     const auto settings = core::PolicyToSettings(policy);
     if (vm.count("json"))
     {
         core::JsonWriter json(true);
-        json.BeginObject();
-        for (const auto& [name, value] : settings)
-        {
-            json.Field(name, value);
-        }
-        json.EndObject();
+        WritePolicy(json, policy);
         std::cout << json.Text() << "\n";
         return kExitOk;
     }

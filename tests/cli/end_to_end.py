@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""CLI end to end: demo -> verify -> reconcile --json -> policy, as a user runs them.
+
+Checks exit codes, the documented --json keys of PRODUCT.md §6 and that refusals change nothing.
+Usage: end_to_end.py COSCORE_CLI WORK_DIR
+"""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+CLI, WORK = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def run(*args, expect=0):
+    proc = subprocess.run([CLI, *args], capture_output=True, text=True)
+    if proc.returncode != expect:
+        failures.append(f"{' '.join(args)}: exit {proc.returncode}, expected {expect}\n"
+                        f"{proc.stdout}{proc.stderr}")
+    return proc
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+round_path = os.path.join(WORK, "demo.coscore")
+
+run("demo", round_path)
+check(os.path.exists(round_path), "demo did not write the round")
+check(not os.path.exists(round_path + "-wal"), "a -wal file was left beside the round")
+out = run("verify", round_path).stdout
+check("chain intact" in out, f"verify: {out}")
+
+# The second demo into the same file is refused and leaves it as it was.
+before = sha(round_path)
+err = run("demo", round_path, expect=1).stderr
+check("already exists" in err, f"demo over an existing file: {err}")
+check(sha(round_path) == before, "a refused demo changed the file")
+
+data = json.loads(run("reconcile", round_path, "--json").stdout)
+for key in ("round", "policy", "funds", "equal_voice", "reliability"):
+    check(key in data, f"reconcile --json lacks '{key}'")
+fund_keys = {"name", "budget_pence", "spent_pence", "remaining_pence", "bids"}
+bid_keys = {"bid_id", "organisation", "rank", "tied", "n", "mean", "median", "olympic", "sd",
+            "min", "max", "range", "iqr", "zmean", "adjusted", "voices", "flags", "rank_ci50",
+            "rank_ci90", "p_funded", "requested_pence", "award_pence", "funded", "decision"}
+check(len(data["funds"]) == 2, "the demo has two funds")
+for fund in data["funds"]:
+    check(fund_keys <= fund.keys(), f"fund keys missing: {fund_keys - fund.keys()}")
+    check(fund["spent_pence"] <= fund["budget_pence"], f"{fund['name']} overspent")
+    check(fund["spent_pence"] + fund["remaining_pence"] == fund["budget_pence"],
+          f"{fund['name']}: spent + remaining != budget")
+    for bid in fund["bids"]:
+        check(bid_keys <= bid.keys(), f"bid keys missing: {bid_keys - bid.keys()}")
+        check(set(bid["voices"]) == {"lived_experience", "councillors", "professionals"},
+              "voices keys")
+    ranks = [b["rank"] for b in fund["bids"]]
+    check(ranks == sorted(ranks), f"{fund['name']}: bids are not in rank order")
+    check(sum(b["award_pence"] for b in fund["bids"]) == fund["spent_pence"],
+          f"{fund['name']}: awards do not add up to the spend")
+
+innovation = data["funds"][0]
+tied = [b["bid_id"] for b in innovation["bids"] if b["tied"]]
+check(tied == ["INN-007", "INN-011"], f"the demo's tie at the line: {tied}")
+check(innovation["spent_pence"] == 10_000_000, "Innovation Fund spends exactly its budget")
+check(len(innovation["ties"]) >= 1 and innovation["ties"][0]["at_line"], "tie is at the line")
+
+only = json.loads(run("reconcile", round_path, "--json", "--fund", "Sustainability Fund").stdout)
+check([f["name"] for f in only["funds"]] == ["Sustainability Fund"], "--fund filters")
+err = run("reconcile", round_path, "--fund", "Nope", expect=2).stderr
+check("Innovation Fund" in err, f"an unknown fund names the real ones: {err}")
+
+# Policy: a bad value is refused and changes nothing; a good one is audited.
+before = sha(round_path)
+err = run("policy", round_path, "--rank-by", "loudest", expect=2).stderr
+check("mean, median" in err, f"bad rank-by lists the choices: {err}")
+check(sha(round_path) == before, "a refused policy change wrote to the file")
+run("policy", round_path, "--rank-by", "median", "--flag-range", "40")
+policy = json.loads(run("policy", round_path, "--json").stdout)
+check(policy["rank_by"] == "median" and abs(policy["flag_range"] - 0.4) < 1e-12,
+      f"policy after change: {policy}")
+check(json.loads(run("reconcile", round_path, "--json").stdout)["basis_used"] == "median",
+      "reconcile follows the policy")
+out = run("verify", round_path).stdout
+check("chain intact" in out, f"verify after policy change: {out}")
+
+# Usage errors exit 2; files that are not rounds exit 1 with a specific message.
+run("frobnicate", expect=2)
+run("verify", expect=2)
+bogus = os.path.join(WORK, "notes.txt")
+with open(bogus, "w") as f:
+    f.write("bid_id,organisation\n")
+err = run("verify", bogus, expect=1).stderr
+check("not a CoScore round" in err, f"verify on a text file: {err}")
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("cli end to end: ok")
