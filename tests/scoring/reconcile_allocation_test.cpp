@@ -15,19 +15,12 @@
 namespace data = boost::unit_test::data;
 using namespace coscore::scoring;
 using coscore::scoring::testing::FindBid;
+using coscore::scoring::testing::QuickOptions;
 using coscore::scoring::testing::RankOrder;
 using coscore::scoring::testing::RoundBuilder;
 
 namespace
 {
-
-ReconcileOptions Quick()
-{
-    ReconcileOptions options;
-    options.bootstrap = false;
-    options.reliability = false;
-    return options;
-}
 
 /// Budget £10,000. Bids in score order: 1 (90, £4,000), 2 (80, £5,000), 3 (70, £3,000),
 /// 4 (60, £2,000). By default 1 and 2 are funded, 3 is skipped (£1,000 left), 4 does not fit.
@@ -97,7 +90,7 @@ BOOST_DATA_TEST_CASE(PassedOverBidsAreNeverFunded, data::make(kPasses), c)
 {
     RoundBuilder rb = Ladder();
     c.change(rb);
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(FindBid(result, c.passed).allocation_note == c.note);
     std::vector<Key> funded;
     for (const BidResult& bid : result.funds.at(0).bids)
@@ -112,7 +105,7 @@ BOOST_DATA_TEST_CASE(PassedOverBidsAreNeverFunded, data::make(kPasses), c)
 
 BOOST_AUTO_TEST_CASE(SkipFundsTheNextBidThatFits)
 {
-    const ReconcileResult result = Reconcile(Ladder().Build(), Quick());
+    const ReconcileResult result = Reconcile(Ladder().Build(), QuickOptions());
     const FundResult& fund = result.funds.at(0);
     BOOST_TEST(FindBid(result, 3).allocation_note == "Skipped: £3,000 requested, £1,000 left");
     BOOST_TEST(!FindBid(result, 4).funded);
@@ -127,10 +120,10 @@ BOOST_AUTO_TEST_CASE(StopEndsAllocationAtThePayline)
 {
     RoundBuilder rb = Ladder();
     rb.Round().funds[0].budget_pence = 1100000;
-    const ReconcileResult skip = Reconcile(rb.Build(), Quick());
+    const ReconcileResult skip = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(FindBid(skip, 4).funded); // £2,000 left after 1, 2; 3 skipped, 4 fits
     rb.MutablePolicy().allocation = AllocationRule::Stop;
-    const ReconcileResult stop = Reconcile(rb.Build(), Quick());
+    const ReconcileResult stop = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(FindBid(stop, 3).allocation_note ==
                "Below the payline: £3,000 requested, £2,000 left");
     BOOST_TEST(!FindBid(stop, 4).funded);
@@ -141,7 +134,7 @@ BOOST_AUTO_TEST_CASE(AReducedAwardIsTheChairsAmount)
 {
     RoundBuilder rb = Ladder();
     rb.Decide(2, DecisionKind::FundReduced, 300000, "phase one only");
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     const BidResult& reduced = FindBid(result, 2);
     BOOST_TEST(reduced.funded);
     BOOST_TEST(reduced.award_pence == 300000);
@@ -159,7 +152,7 @@ BOOST_AUTO_TEST_CASE(ARingFencedPotIsFundedFirstAndNamed)
     rb.Round().funds[0].pots.push_back({1, "rural", 500000, "ward", {"Rural North"}});
     rb.Round().bids[2].ward = "rural north "; // bid 3
     rb.Round().bids[3].ward = "Rural North";  // bid 4
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     const FundResult& fund = result.funds.at(0);
     BOOST_TEST(FindBid(result, 3).pot == "rural");
     BOOST_TEST(FindBid(result, 4).pot == "rural");
@@ -180,7 +173,7 @@ BOOST_AUTO_TEST_CASE(KnapsackPlanIsAdviceOnly)
     // Bids 1, 3 and 4 (£9,000, 220 points) beat the ranked allocation 1 and 2 (170 points) and
     // the exact fill 2, 3 and 4 (£10,000, 210 points).
     RoundBuilder rb = Ladder();
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     const FundResult& fund = result.funds.at(0);
     BOOST_TEST_REQUIRE(fund.knapsack.has_value());
     BOOST_TEST(fund.knapsack->bids == std::vector<Key>({1, 3, 4}));
@@ -206,7 +199,7 @@ RoundData SplitPanel()
 
 BOOST_AUTO_TEST_CASE(EachVoicesFundedSetIsComparedWithTheRealOne)
 {
-    const ReconcileResult result = Reconcile(SplitPanel(), Quick());
+    const ReconcileResult result = Reconcile(SplitPanel(), QuickOptions());
     BOOST_TEST(FindBid(result, 2).funded); // mean 60 beats 55
     const auto& lived = result.equal_voice.voices[static_cast<std::size_t>(Voice::LivedExperience)];
     BOOST_TEST(lived.funded == std::vector<Key>({1}));
@@ -223,7 +216,7 @@ BOOST_AUTO_TEST_CASE(EachVoicesFundedSetIsComparedWithTheRealOne)
 
 BOOST_AUTO_TEST_CASE(VoiceMeansArePerBid, *boost::unit_test::tolerance(1e-9))
 {
-    const ReconcileResult result = Reconcile(SplitPanel(), Quick());
+    const ReconcileResult result = Reconcile(SplitPanel(), QuickOptions());
     const BidResult& bid = FindBid(result, 1);
     BOOST_TEST(bid.voices[0].voice == Voice::LivedExperience);
     BOOST_TEST(bid.voices[0].n == 2);
@@ -234,7 +227,7 @@ BOOST_AUTO_TEST_CASE(VoiceMeansArePerBid, *boost::unit_test::tolerance(1e-9))
 
 BOOST_AUTO_TEST_CASE(MeanLeniencyByVoiceAveragesItsMembers, *boost::unit_test::tolerance(1e-9))
 {
-    const ReconcileResult result = Reconcile(SplitPanel(), Quick());
+    const ReconcileResult result = Reconcile(SplitPanel(), QuickOptions());
     const auto& lived = result.equal_voice.voices[0];
     BOOST_TEST(*lived.mean_leniency ==
                (*result.leniency[0].leniency + *result.leniency[2].leniency) / 2.0);
@@ -245,7 +238,7 @@ BOOST_AUTO_TEST_CASE(AVoiceThatDidNotScoreABidCannotFundIt)
     RoundBuilder rb;
     rb.Fund(1, 1000000).Members(4);
     rb.Bid(1, "INN-1", 1, 100000).Totals(1, {std::nullopt, 80, std::nullopt, 80});
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(FindBid(result, 1).funded);
     BOOST_TEST(result.equal_voice.voices[0].funded.empty());
     BOOST_TEST(result.equal_voice.voices[0].lost == std::vector<Key>({1}));

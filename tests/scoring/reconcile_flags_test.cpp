@@ -16,6 +16,7 @@ namespace data = boost::unit_test::data;
 using namespace coscore::scoring;
 using coscore::scoring::testing::FindBid;
 using coscore::scoring::testing::FlagText;
+using coscore::scoring::testing::QuickOptions;
 using coscore::scoring::testing::RoundBuilder;
 
 namespace
@@ -196,10 +197,7 @@ BOOST_AUTO_TEST_SUITE(reconcile_flags)
 
 BOOST_DATA_TEST_CASE(FlagsCarryTheirPlainEnglishReason, data::make(kCases), c)
 {
-    ReconcileOptions options;
-    options.bootstrap = false;
-    options.reliability = false;
-    const BidResult bid = FindBid(Reconcile(c.round().Build(), options), 1);
+    const BidResult bid = FindBid(Reconcile(c.round().Build(), QuickOptions()), 1);
     BOOST_TEST(FlagText(bid, c.code) == c.text);
 }
 

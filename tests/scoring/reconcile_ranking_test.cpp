@@ -18,19 +18,12 @@ namespace utf = boost::unit_test;
 namespace data = boost::unit_test::data;
 using namespace coscore::scoring;
 using coscore::scoring::testing::FindBid;
+using coscore::scoring::testing::QuickOptions;
 using coscore::scoring::testing::RankOrder;
 using coscore::scoring::testing::RoundBuilder;
 
 namespace
 {
-
-ReconcileOptions Quick()
-{
-    ReconcileOptions options;
-    options.bootstrap = false;
-    options.reliability = false;
-    return options;
-}
 
 /// Bid 1: {0, 90, 90, 90, 100} — mean 74, median 90, Olympic 90.
 /// Bid 2: {80, 80, 80, 80, 80} — mean 80, median 80, Olympic 80.
@@ -77,7 +70,7 @@ BOOST_AUTO_TEST_SUITE(reconcile_ranking)
 
 BOOST_DATA_TEST_CASE(EachBasisRanksByItsOwnFigure, data::make(kBases), c)
 {
-    const ReconcileResult result = Reconcile(BasisRound(c.basis), Quick());
+    const ReconcileResult result = Reconcile(BasisRound(c.basis), QuickOptions());
     BOOST_TEST(result.basis_used == c.basis);
     const FundResult& fund = result.funds.at(0);
     BOOST_TEST(RankOrder(fund) == c.order);
@@ -90,7 +83,7 @@ BOOST_DATA_TEST_CASE(EachBasisRanksByItsOwnFigure, data::make(kBases), c)
 
 BOOST_AUTO_TEST_CASE(EqualBasisScoresAreTiesThatShareARank)
 {
-    const FundResult fund = Reconcile(BasisRound(RankBasis::Mean), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(BasisRound(RankBasis::Mean), QuickOptions()).funds.at(0);
     BOOST_TEST(fund.bids[0].rank == 1);
     BOOST_TEST(!fund.bids[0].tied);
     BOOST_TEST(fund.bids[1].rank == 2);
@@ -107,7 +100,7 @@ BOOST_AUTO_TEST_CASE(TiesFallToHigherNThenNaturalReferenceOrder)
     rb.Fund(1, 1000000).Members(3);
     rb.Bid(1, "INN-10", 1, 1000).Bid(2, "INN-9", 1, 1000).Bid(3, "INN-2", 1, 1000);
     rb.Totals(1, {60, 60, 60}).Totals(2, {60, 60, 60}).Totals(3, {60, 60});
-    const FundResult fund = Reconcile(rb.Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(rb.Build(), QuickOptions()).funds.at(0);
     // Same mean and median: three totals beat two, then INN-9 comes before INN-10.
     BOOST_TEST(RankOrder(fund) == std::vector<Key>({2, 1, 3}));
     for (const BidResult& bid : fund.bids)
@@ -120,7 +113,7 @@ BOOST_AUTO_TEST_CASE(TiesFallToHigherNThenNaturalReferenceOrder)
 BOOST_AUTO_TEST_CASE(ZMeanFallsBackToTheMeanAndSaysWhy)
 {
     RoundData round = BasisRound(RankBasis::ZMean);
-    const ReconcileResult result = Reconcile(round, Quick());
+    const ReconcileResult result = Reconcile(round, QuickOptions());
     BOOST_TEST(!result.zmean_allowed);
     BOOST_TEST(result.basis_used == RankBasis::Mean);
     BOOST_TEST(result.basis_note ==
@@ -140,7 +133,7 @@ BOOST_AUTO_TEST_CASE(ZMeanRanksByStandardisedTotalsWhenAllowed, *utf::tolerance(
     rb.Totals(1, {10, 60}).Totals(2, {30, 80});
     rb.MutablePolicy().rank_by = RankBasis::ZMean;
     rb.MutablePolicy().zmean_min_bids = 2;
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(result.zmean_allowed);
     BOOST_TEST(result.basis_used == RankBasis::ZMean);
     BOOST_TEST(*FindBid(result, 1).zmean == -std::sqrt(0.5));
@@ -165,7 +158,7 @@ RoundData LenientRound(RankBasis basis)
 BOOST_AUTO_TEST_CASE(AdjustedScoreTakesEachMembersLeniencyOff, *utf::tolerance(1e-9))
 {
     const RoundData round = LenientRound(RankBasis::Adjusted);
-    const ReconcileResult result = Reconcile(round, Quick());
+    const ReconcileResult result = Reconcile(round, QuickOptions());
     // The same fit on the same member totals (the model itself is tested in leniency_test).
     RatingsTable table;
     table.raters = {"M1", "M2", "M3"};
@@ -193,7 +186,7 @@ BOOST_AUTO_TEST_CASE(AdjustedScoreTakesEachMembersLeniencyOff, *utf::tolerance(1
 
 BOOST_AUTO_TEST_CASE(RawAndAdjustedRanksAreShownSideBySide)
 {
-    const ReconcileResult result = Reconcile(LenientRound(RankBasis::Mean), Quick());
+    const ReconcileResult result = Reconcile(LenientRound(RankBasis::Mean), QuickOptions());
     const BidResult& lenient_only = FindBid(result, 1);
     BOOST_TEST(lenient_only.raw_rank == 1);     // mean 85
     BOOST_TEST(lenient_only.adjusted_rank > 1); // about 85 − 20
@@ -215,7 +208,7 @@ RoundBuilder TieAtTheLine()
 
 BOOST_AUTO_TEST_CASE(AnUnresolvedTieAtTheLineIsReportedAndProvisional)
 {
-    const FundResult fund = Reconcile(TieAtTheLine().Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(TieAtTheLine().Build(), QuickOptions()).funds.at(0);
     BOOST_TEST(RankOrder(fund) == std::vector<Key>({3, 1, 2}));
     BOOST_TEST_REQUIRE(fund.ties.size() == 1U);
     const TieGroup& tie = fund.ties[0];
@@ -224,7 +217,7 @@ BOOST_AUTO_TEST_CASE(AnUnresolvedTieAtTheLineIsReportedAndProvisional)
     BOOST_TEST(tie.resolution ==
                "Tied at the funding line: the order by median, then number of scores, then "
                "reference is provisional until the chair decides or a lottery is drawn.");
-    BOOST_TEST(FindBid(Reconcile(TieAtTheLine().Build(), Quick()), 1).funded);
+    BOOST_TEST(FindBid(Reconcile(TieAtTheLine().Build(), QuickOptions()), 1).funded);
 }
 
 BOOST_AUTO_TEST_CASE(AChairsRecordedOrderResolvesTheTie)
@@ -236,7 +229,7 @@ BOOST_AUTO_TEST_CASE(AChairsRecordedOrderResolvesTheTie)
     chair.order = {2, 1};
     chair.reason = "stronger local evidence";
     rb.Round().tie_breaks.push_back(chair);
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     const FundResult& fund = result.funds.at(0);
     BOOST_TEST(RankOrder(fund) == std::vector<Key>({3, 2, 1}));
     BOOST_TEST(fund.ties.at(0).resolved);
@@ -254,7 +247,7 @@ BOOST_AUTO_TEST_CASE(ASeededLotteryResolvesTheTie)
     {
         RoundBuilder rb = TieAtTheLine();
         rb.Round().tie_breaks.push_back(MakeLotteryTieBreak(1, {2, 1}, seed));
-        const ReconcileResult result = Reconcile(rb.Build(), Quick());
+        const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
         const std::vector<Key> drawn = DrawLottery({1, 2}, seed);
         BOOST_TEST(FindBid(result, drawn[0]).funded);
         BOOST_TEST(!FindBid(result, drawn[1]).funded);
@@ -272,7 +265,7 @@ BOOST_AUTO_TEST_CASE(ALotteryRecordThatDoesNotMatchItsSeedIsNotApplied)
     TieBreak forged = MakeLotteryTieBreak(1, {1, 2}, 7);
     std::swap(forged.order[0], forged.order[1]);
     rb.Round().tie_breaks.push_back(forged);
-    const FundResult fund = Reconcile(rb.Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(rb.Build(), QuickOptions()).funds.at(0);
     BOOST_TEST(!fund.ties.at(0).resolved);
     BOOST_TEST(fund.ties.at(0).resolution ==
                "A recorded lottery (seed 7) does not match a fresh draw with that seed; it is "
@@ -288,7 +281,7 @@ BOOST_AUTO_TEST_CASE(ATieBreakForAnotherGroupDoesNotApply)
     stale.group = {1, 2, 3};
     stale.order = {2, 1, 3};
     rb.Round().tie_breaks.push_back(stale);
-    const FundResult fund = Reconcile(rb.Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(rb.Build(), QuickOptions()).funds.at(0);
     BOOST_TEST(!fund.ties.at(0).resolved);
     BOOST_TEST(RankOrder(fund) == std::vector<Key>({3, 1, 2}));
 }
@@ -297,7 +290,7 @@ BOOST_AUTO_TEST_CASE(ATieWellInsideTheMoneyIsNotAtTheLine)
 {
     RoundBuilder rb = TieAtTheLine();
     rb.Round().funds[0].budget_pence = 1000000;
-    const FundResult fund = Reconcile(rb.Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(rb.Build(), QuickOptions()).funds.at(0);
     BOOST_TEST(!fund.ties.at(0).at_line);
     BOOST_TEST(fund.ties.at(0).resolution.empty());
 }
@@ -309,7 +302,7 @@ BOOST_AUTO_TEST_CASE(UnderThePaylineATieWhereTheMoneyStopsIsAtTheLine)
     rb.MutablePolicy().allocation = AllocationRule::Stop;
     rb.LastBid().requested_pence = 50000;
     rb.Round().bids[1].requested_pence = 90000; // 2 would fit if it came first
-    const FundResult fund = Reconcile(rb.Build(), Quick()).funds.at(0);
+    const FundResult fund = Reconcile(rb.Build(), QuickOptions()).funds.at(0);
     BOOST_TEST(fund.ties.at(0).at_line);
 }
 
@@ -318,7 +311,7 @@ BOOST_AUTO_TEST_CASE(BidsWithoutScoresAreNotRanked)
     RoundBuilder rb;
     rb.Fund(1, 100000).Members(3).Bid(1, "INN-1", 1, 1000).Bid(2, "INN-2", 1, 1000);
     rb.Totals(1, {50, 60, 70});
-    const ReconcileResult result = Reconcile(rb.Build(), Quick());
+    const ReconcileResult result = Reconcile(rb.Build(), QuickOptions());
     BOOST_TEST(FindBid(result, 2).rank == 0);
     BOOST_TEST(!FindBid(result, 2).funded);
     BOOST_TEST(FindBid(result, 2).allocation_note == "Passed over: not scored yet.");

@@ -227,6 +227,15 @@ private:
     RoundData m_round;
 };
 
+/// Options for tests of the rules: no bootstrap or reliability (other units, and slower).
+inline ReconcileOptions QuickOptions()
+{
+    ReconcileOptions options;
+    options.bootstrap = false;
+    options.reliability = false;
+    return options;
+}
+
 /// The result of bid `key` in any fund; fails the test when absent.
 inline const BidResult& FindBid(const ReconcileResult& result, Key key)
 {
