@@ -214,6 +214,10 @@ void AssessUncertainty(const RoundData& round, const std::vector<std::uint32_t>&
     for (std::size_t k = 0; k < rows.size(); ++k)
     {
         const RankedUnit& unit = bayes.units[k];
+        if (!unit.expected_rank)
+        {
+            continue; // no posterior for this bid: show nothing rather than zeros
+        }
         BayesBid b;
         b.bid = fr.bids[at[k]].bid;
         b.expected_rank = unit.expected_rank.value_or(0.0);
