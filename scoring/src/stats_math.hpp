@@ -56,11 +56,12 @@ struct RankDistributionSummary
     double p_top = 0.0; ///< P(rank ≤ top)
 };
 
-/// Summarises a rank distribution given by `below(r)` = P(rank < r) for r in 1..ranks + 1.
-/// Interval ends are the equal-tailed ranks: lo is the largest r with P(rank < r) ≤ tail and hi
-/// the smallest r with P(rank > r) ≤ tail, so each side leaves out at most `tail`.
+/// Summarises a rank distribution given by `below(r)` = P(rank < r) for r in 1..ranks + 1 and
+/// its `mean` (found by the caller, who has it cheaply). Interval ends are the equal-tailed
+/// ranks: lo is the largest r with P(rank < r) ≤ tail and hi the smallest r with
+/// P(rank > r) ≤ tail, so each side leaves out at most `tail`. O(log ranks) calls of `below`.
 template <class Below>
-RankDistributionSummary SummariseRanks(const Below& below, int ranks, int top)
+RankDistributionSummary SummariseRanks(const Below& below, int ranks, int top, double mean)
 {
     constexpr double kSlack = 1e-12; // probabilities are sums of weights: allow their rounding
     const auto lower_end = [&](double tail)
@@ -100,10 +101,7 @@ RankDistributionSummary SummariseRanks(const Below& below, int ranks, int top)
         return lo;
     };
     RankDistributionSummary s;
-    for (int r = 1; r <= ranks; ++r)
-    {
-        s.mean += static_cast<double>(r) * (below(r + 1) - below(r));
-    }
+    s.mean = mean;
     s.median = 0.5 * static_cast<double>(lower_end(0.5) + upper_end(0.5));
     s.ci50 = {lower_end(0.25), upper_end(0.25)};
     s.ci90 = {lower_end(0.05), upper_end(0.05)};
