@@ -19,24 +19,6 @@ std::string RaterId(const Member& member)
     return member.ref.empty() ? "member-" + std::to_string(member.key) : member.ref;
 }
 
-std::string BasisName(RankBasis basis)
-{
-    switch (basis)
-    {
-    case RankBasis::Mean:
-        return "the mean";
-    case RankBasis::Median:
-        return "the median";
-    case RankBasis::Olympic:
-        return "the Olympic mean";
-    case RankBasis::ZMean:
-        return "the z-normalised mean";
-    case RankBasis::Adjusted:
-        return "the leniency-adjusted score";
-    }
-    return "the mean";
-}
-
 } // namespace
 
 RatingsTable TotalsTable(const RoundData& round, const std::vector<std::uint32_t>& scorers,
@@ -165,10 +147,6 @@ RoundModels FitRoundModels(const RoundData& round, const std::vector<std::uint32
     {
         models.basis_note = "Ranked by the Olympic mean; bids with fewer than 5 totals are "
                             "ranked by their plain mean.";
-    }
-    if (models.basis_note.empty())
-    {
-        models.basis_note = "Ranked by " + BasisName(models.basis) + ".";
     }
     return models;
 }

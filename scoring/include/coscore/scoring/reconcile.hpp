@@ -175,7 +175,7 @@ struct ReconcileResult
 {
     bool zmean_allowed = false; ///< every scoring member scored ≥ policy.zmean_min_bids bids
     RankBasis basis_used = RankBasis::Mean; ///< falls back to Mean when ZMean is not allowed
-    std::string basis_note;
+    std::string basis_note; ///< empty, or why the basis differs from the policy's for some bids
     std::vector<FundResult> funds;
     std::vector<MemberLeniency> leniency;
     EqualVoice equal_voice;
