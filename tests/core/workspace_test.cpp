@@ -10,6 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <functional>
 
 using namespace coscore;
@@ -538,6 +539,46 @@ BOOST_AUTO_TEST_CASE(IntactChainVerifiesWithAStableHead)
     BOOST_TEST(ws->Verify().audit.head_hash_hex == first.audit.head_hash_hex);
     ws->SetProtectiveMarking("OFFICIAL");
     BOOST_TEST(ws->Verify().audit.head_hash_hex != first.audit.head_hash_hex);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(backups)
+
+BOOST_AUTO_TEST_CASE(RotatedBackupsAreWholeRoundsAndOnlyTheNewestAreKept)
+{
+    TempDir dir;
+    const auto ws = core::CreateDemoRound(dir.File("grants.coscore"));
+    const std::string folder = dir.File("backups");
+    std::vector<std::string> made;
+    for (int i = 0; i < 4; ++i)
+    {
+        ws->SetProtectiveMarking("OFFICIAL " + std::to_string(i));
+        made.push_back(ws->RotateBackup(folder, 3));
+    }
+    std::vector<std::string> kept;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+    {
+        kept.push_back(entry.path().string());
+    }
+    std::sort(kept.begin(), kept.end());
+    BOOST_TEST(kept.size() == 3U);
+    BOOST_TEST(!std::filesystem::exists(made.front()));
+    // The newest backup opens as a round, passes every check and holds the latest change.
+    core::OpenOptions read_only;
+    read_only.read_only = true;
+    const auto restored = core::Workspace::Open(made.back(), read_only);
+    BOOST_TEST(restored->Verify().Ok());
+    BOOST_TEST(restored->GetRoundInfo().protective_marking == "OFFICIAL 3");
+    BOOST_TEST(restored->LoadRound().scores.size() == ws->LoadRound().scores.size());
+}
+
+BOOST_AUTO_TEST_CASE(BackupIntoAnUnwritableFolderSaysSoAndKeepsTheRound)
+{
+    TempDir dir;
+    const auto ws = core::CreateDemoRound(dir.File("grants.coscore"));
+    BOOST_CHECK_THROW(ws->RotateBackup("/proc/coscore-backups"), core::StorageError);
+    BOOST_TEST(ws->Verify().Ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
