@@ -224,6 +224,11 @@ public:
     void Import(const ImportBatch& batch);
     /// Writes a consistent copy (VACUUM INTO), never a file copy of the live round.
     void BackupTo(const std::string& target) const;
+    /// Writes a dated backup into `folder` (created if needed): a consistent copy to a temporary
+    /// name, integrity-checked, then renamed; keeps the newest `keep` backups of this round and
+    /// removes older ones. Returns the backup's path. Throws StorageError if the copy fails its
+    /// check (the bad copy is removed, older backups are kept).
+    std::string RotateBackup(const std::string& folder, int keep = 10) const;
 
     // ---- Imports (issue #4; implemented in src/core/src/workspace_import.cpp) ---------------
     /// The round as an import sees it: everything an import validates against, except scores.
