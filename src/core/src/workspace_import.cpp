@@ -126,6 +126,23 @@ void WriteFunds(sqlite::Database& db, const std::vector<Fund>& funds)
     }
 }
 
+void WriteCriteriaOfExistingFunds(sqlite::Database& db,
+                                  const std::vector<std::pair<Key, Criterion>>& criteria)
+{
+    auto next =
+        db.Prepare("SELECT coalesce(max(position), 0) + 1 FROM criteria WHERE fund_id = ?1");
+    for (const auto& [fund, c] : criteria)
+    {
+        ValidateCriterion(c);
+        next.Bind(1, fund);
+        next.Step();
+        const std::int64_t position = next.Int64(0);
+        next.Reset();
+        InsertCriterion(db, fund, c, position);
+        InsertLevels(db, static_cast<Key>(db.LastInsertRowId()), c.descriptors);
+    }
+}
+
 void WriteBids(sqlite::Database& db, const std::vector<Bid>& bids)
 {
     // Keys left at 0 get the next free ones, as SQLite would choose them, so that the
@@ -289,6 +306,7 @@ void Workspace::Import(const ImportBatch& batch)
             {
                 const std::string now = Now();
                 WriteFunds(db, batch.funds);
+                WriteCriteriaOfExistingFunds(db, batch.criteria);
                 auto member_position = NextPosition(db, "members");
                 for (const Member& m : batch.members)
                 {
@@ -307,6 +325,7 @@ void Workspace::Import(const ImportBatch& batch)
                 WriteSheets(db, sheets, now);
                 detail.Field("source", batch.source);
                 detail.Field("funds", static_cast<std::int64_t>(batch.funds.size()));
+                detail.Field("criteria", static_cast<std::int64_t>(batch.criteria.size()));
                 detail.Field("members", static_cast<std::int64_t>(batch.members.size()));
                 detail.Field("bids", static_cast<std::int64_t>(batch.bids.size()));
                 detail.Field("interests", static_cast<std::int64_t>(batch.interests.size()));

@@ -116,6 +116,8 @@ struct ImportBatch
 {
     std::string source; ///< what was imported: "bids.csv (sha256 …)"; ids only, no content
     std::vector<scoring::Fund> funds; ///< with pots and criteria
+    /// Criteria added to funds already in the round: (fund key, criterion), in form order.
+    std::vector<std::pair<scoring::Key, scoring::Criterion>> criteria;
     std::vector<scoring::Member> members;
     std::vector<scoring::Bid> bids;
     std::vector<scoring::Interest> interests;
@@ -236,6 +238,31 @@ public:
     /// Records a refused import: one `import_rejected` audit entry (source and counts only).
     void RecordImportRejected(const std::string& source, int errors, int warnings,
                               const std::string& first_code);
+
+    // ---- Setup edits and the scoring page (issue #6; src/core/src/workspace_setup.cpp) ------
+    // Each is one transaction and one audit entry, like the commands above. They also serve as
+    // the inverse commands of the desktop's undo (undo is a new command with its own entry).
+
+    /// Gives the round a new title.
+    void SetRoundTitle(const std::string& title);
+    /// Renames a fund and sets its award limits; its budget changes through SetFundBudget.
+    void UpdateFund(const scoring::Fund& fund);
+    /// Removes a ring-fenced pot from its fund.
+    void RemovePot(scoring::Key pot);
+    /// Removes a criterion nobody has scored yet; its level descriptors go with it.
+    void RemoveCriterion(scoring::Key criterion);
+    /// Moves a criterion to `index` (0-based, clamped) in its fund's scoring form.
+    void MoveCriterion(scoring::Key criterion, int index);
+    /// Changes a member's id, name, role, whether they score and their chair role.
+    void UpdateMember(const scoring::Member& member);
+    /// Removes a member who has no scores, sheets, interests or returns yet.
+    void RemoveMember(scoring::Key member);
+    /// Changes a bid's application details and fields; eligibility goes through SetEligibility.
+    void UpdateBid(const scoring::Bid& bid);
+    /// Removes a bid with no scores, sheets, interests, decisions or tie-breaks yet.
+    void RemoveBid(scoring::Key bid);
+    /// Every sheet the member has, in bid order (statuses and progress of the scoring page).
+    std::vector<scoring::ScoreSheet> ListSheetsForMember(scoring::Key member) const;
 
 private:
     explicit Workspace(std::unique_ptr<RoundFile> file);
