@@ -192,22 +192,27 @@ std::vector<std::vector<double>> EnumerateResamples(const Columns& columns, int&
 {
     const std::size_t u = columns.units;
     const int m = static_cast<int>(columns.raters);
+    resamples = 0;
+    if (m == 0)
+    {
+        return {}; // never called so: rated units have a rater
+    }
     std::vector<double> log_factorial(static_cast<std::size_t>(m) + 1, 0.0);
     for (int i = 1; i <= m; ++i)
     {
         log_factorial[static_cast<std::size_t>(i)] =
             log_factorial[static_cast<std::size_t>(i) - 1] + std::log(static_cast<double>(i));
     }
-    const double log_norm = log_factorial.back() - m * std::log(static_cast<double>(m));
+    const double log_norm =
+        std::lgamma(static_cast<double>(m) + 1.0) - m * std::log(static_cast<double>(m));
 
     // Difference arrays: a tied run over positions [a, b] adds w/t at a and removes it at b + 1.
     std::vector<double> diff(u * (u + 2), 0.0);
     Resample resample(columns);
     std::vector<int> times(static_cast<std::size_t>(m), 0);
-    times[0] = m;
+    std::fill_n(times.begin(), 1, m); // the first composition: every draw is rater 1
     int t = m;
     std::size_t h = 0;
-    resamples = 0;
     for (;;)
     {
         double log_weight = log_norm;
