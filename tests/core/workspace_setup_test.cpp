@@ -219,8 +219,7 @@ BOOST_AUTO_TEST_CASE(RefusedSetupEditsChangeNothing)
              fund.name = "sustainability fund";
              f.ws->UpdateFund(fund);
          }},
-        {"ScoredCriterion",
-         [](SetupFixture& f)
+        {"ScoredCriterion", [](SetupFixture& f)
          { f.ws->RemoveCriterion(f.ws->ListFunds().front().criteria.front().key); }},
         {"MemberWithScores", [](SetupFixture& f) { f.ws->RemoveMember(f.MemberKey("M01")); }},
         {"ScoringMemberMadeAdviser",
