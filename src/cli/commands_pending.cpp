@@ -1,19 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Commands whose libraries are still being built (issues #3, #4, #5).
+// Commands whose libraries are still being wired (issues #4, #5).
 #include "commands.hpp"
 
 namespace coscore::cli
 {
-
-int RunReliability(const Args&)
-{
-    throw Error("reliability is not available in this build yet (issue #3).");
-}
-
-int RunRank(const Args&)
-{
-    throw Error("rank is not available in this build yet (issue #3).");
-}
 
 int RunExport(const Args&)
 {

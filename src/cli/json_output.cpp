@@ -303,10 +303,16 @@ void WriteRank(JsonWriter& json, const RankReport& report)
     json.Field("seed", static_cast<std::int64_t>(report.seed)).Field("draws", report.draws);
     json.Field("exact", report.exact);
     json.Field("mc_error", report.mc_error).Field("funding_line", report.funding_line);
+    if (report.method == RankMethod::Bayes)
+    {
+        json.Field("chains", report.chains).Field("max_rhat", report.max_rhat);
+        json.Field("converged", report.converged);
+    }
     json.Key("bids").BeginArray();
     for (const RankedUnit& u : report.units)
     {
         json.BeginObject().Field("id", u.id).Field("n", u.n).Field("mean", u.mean);
+        json.Field("rank", u.rank).Field("tied", u.tied);
         json.Field("median_rank", u.median_rank);
         json.Field("expected_rank", u.expected_rank).Field("sucra", u.sucra);
         json.Field("pcer", u.pcer).Field("rank_pm", u.rank_pm);

@@ -105,6 +105,47 @@ with open(bogus, "w") as f:
 err = run("verify", bogus, expect=1).stderr
 check("not a CoScore round" in err, f"verify on a text file: {err}")
 
+# reliability and rank on a ratings file: the ERforResearch mock panel (num_grade, 6 = best).
+mock = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "shared",
+                    "erforresearch_mock_panel1_long.csv")
+ratings = os.path.join(WORK, "ratings.csv")
+with open(mock) as src, open(ratings, "w") as dst:
+    dst.write("unit,rater,value\n")
+    for line in src.readlines()[1:]:
+        proposal, assessor, _grade, num_grade = line.strip().split(",")
+        dst.write(f"{proposal},{assessor},{num_grade}\n")
+rel = json.loads(run("reliability", "--ratings", ratings, "--json").stdout)
+for key in ("units", "raters", "pairable_values", "krippendorff_alpha", "icc", "anova",
+            "kendall_w"):
+    check(key in rel, f"reliability --json lacks '{key}'")
+check(rel["units"] == 15 and rel["raters"] == 5, f"mock panel is 15 x 5: {rel['units']}")
+check(set(rel["krippendorff_alpha"]) == {"nominal", "ordinal", "interval", "ratio"}, "alpha keys")
+rank = json.loads(run("rank", "--ratings", ratings, "--fundable", "5", "--method", "bayes",
+                      "--seed", "3", "--json").stdout)
+for key in ("method", "fundable", "seed", "draws", "mc_error", "funding_line", "bids"):
+    check(key in rank, f"rank --json lacks '{key}'")
+check(len(rank["bids"]) == 15, "rank lists every proposal")
+unit_keys = {"id", "n", "mean", "expected_rank", "sucra", "pcer", "rank_pm", "rank_ci50",
+             "rank_ci90", "p_funded", "group"}
+for unit in rank["bids"]:
+    check(unit_keys <= unit.keys(), f"rank unit keys missing: {unit_keys - unit.keys()}")
+    check(unit["group"] in ("accepted", "lottery", "rejected"), f"group {unit['group']}")
+again = json.loads(run("rank", "--ratings", ratings, "--fundable", "5", "--method", "bayes",
+                       "--seed", "3", "--json").stdout)
+check(again == rank, "same seed, same Bayesian ranking")
+boot = json.loads(run("rank", "--ratings", ratings, "--fundable", "5", "--method", "bootstrap",
+                      "--json").stdout)
+check(all(u["p_funded"] is not None for u in boot["bids"]), "bootstrap gives P(funded)")
+round_rel = json.loads(run("reliability", round_path, "--json").stdout)
+check("krippendorff_alpha" in round_rel and len(round_rel.get("funds", [])) == 2,
+      "reliability on a round gives the overall figures and one per fund")
+bad = os.path.join(WORK, "bad_ratings.csv")
+with open(bad, "w") as f:
+    f.write("unit,rater,value\nA,r1,3\nA,r1,4\nB,r2,lots\n")
+err = run("rank", "--ratings", bad, "--fundable", "1", expect=1).stderr
+check("not a number" in err and "row" in err, f"bad ratings are named by row: {err}")
+run("rank", "--ratings", ratings, expect=2)
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
