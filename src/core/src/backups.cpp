@@ -62,7 +62,7 @@ std::string Workspace::RotateBackup(const std::string& folder, int keep) const
     for (int n = 2; fs::exists(target); ++n)
     {
         // "_" sorts after ".", so a second backup in the same second sorts after the first.
-        char suffix[8];
+        char suffix[16];
         std::snprintf(suffix, sizeof suffix, "_%02d", n);
         target = fs::path(folder) / (stem + " backup " + Stamp() + suffix + ".coscore");
     }
