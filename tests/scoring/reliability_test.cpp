@@ -145,6 +145,16 @@ std::optional<double> ReferenceAlpha(const RatingsTable& table, Level level)
         }
         marginal.push_back(sum);
     }
+    std::vector<double> cumulative{0.0};
+    for (double m : marginal)
+    {
+        cumulative.push_back(cumulative.back() + m);
+    }
+    std::map<double, std::size_t> index;
+    for (std::size_t a = 0; a < values.size(); ++a)
+    {
+        index[values[a]] = a;
+    }
     const auto delta = [&](std::size_t a, std::size_t b)
     {
         const double c = values[a];
@@ -159,12 +169,11 @@ std::optional<double> ReferenceAlpha(const RatingsTable& table, Level level)
             return c + k == 0.0 ? 0.0 : ((c - k) / (c + k)) * ((c - k) / (c + k));
         case Level::Ordinal:
         {
-            double between = 0.0;
-            for (std::size_t g = std::min(a, b); g <= std::max(a, b); ++g)
-            {
-                between += marginal[g];
-            }
-            const double d = between - (marginal[a] + marginal[b]) / 2.0;
+            // Σ_{g between c and k} n_g − (n_c + n_k)/2, from running totals of the marginals.
+            const std::size_t lo = std::min(a, b);
+            const std::size_t hi = std::max(a, b);
+            const double d =
+                cumulative[hi + 1] - cumulative[lo] - (marginal[a] + marginal[b]) / 2.0;
             return d * d;
         }
         }
@@ -178,9 +187,14 @@ std::optional<double> ReferenceAlpha(const RatingsTable& table, Level level)
         n += marginal[a];
         for (std::size_t b = 0; b < values.size(); ++b)
         {
-            const auto it = o[values[a]].find(values[b]);
-            observed += (it == o[values[a]].end() ? 0.0 : it->second) * delta(a, b);
             expected += marginal[a] * marginal[b] * delta(a, b);
+        }
+    }
+    for (const auto& [c, row] : o)
+    {
+        for (const auto& [k, count] : row)
+        {
+            observed += count * delta(index[c], index[k]);
         }
     }
     if (expected <= 0.0)
