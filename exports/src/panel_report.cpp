@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <functional>
 
 namespace coscore::exports::detail
@@ -371,8 +372,8 @@ std::vector<ChartRows> WriteChartData(const OutputContext& ctx, XlsxWorkbook& bo
 
 double BarChartHeight(std::size_t bars)
 {
-    // About 18 pixels a bar plus room for title, axis and legend, against 288 pixels.
-    return std::max(1.0, (static_cast<double>(bars) * 18.0 + 130.0) / 288.0);
+    // About 22 pixels a bar plus room for title, axis and legend, against 288 pixels.
+    return std::max(1.2, (static_cast<double>(bars) * 22.0 + 130.0) / 288.0);
 }
 
 void WriteCharts(const OutputContext& ctx, XlsxWorkbook& book, const std::string& summary_sheet,
@@ -383,15 +384,21 @@ void WriteCharts(const OutputContext& ctx, XlsxWorkbook& book, const std::string
     int row = WriteTitleBlock(sheet, ctx, "Charts",
                               {"Each chart's figures are on the sheet \"" + data_sheet +
                                "\" and in the tables of this report."});
+    // Charts go one under another, a page break before any chart that would not fit on the
+    // page (portrait A4 holds about 46 rows of 20 pixels below the header).
+    constexpr int kRowsPerPage = 46;
     std::vector<int> breaks;
+    int page_start = 0;
     const auto place = [&](const ChartSpec& spec)
     {
-        if (row > 6)
+        const int rows = static_cast<int>(std::ceil(spec.height_scale * 288.0 / 20.0)) + 2;
+        if (row + rows > page_start + kRowsPerPage && row > page_start)
         {
             breaks.push_back(row);
+            page_start = row;
         }
         sheet.InsertChart(row, 0, spec);
-        row += static_cast<int>(spec.height_scale * 15.0) + 2; // 15 rows of 20 px per 288 px
+        row += rows;
     };
 
     ChartSpec budget;
@@ -442,9 +449,10 @@ void WriteCharts(const OutputContext& ctx, XlsxWorkbook& book, const std::string
                                    : std::string();
         const auto fund_chart = [&](ChartKind kind, std::string title, std::string description,
                                     std::string value_title, std::vector<ChartSeries> series,
-                                    std::size_t bars)
+                                    std::size_t bars, bool legend)
         {
             ChartSpec spec;
+            spec.legend = legend;
             spec.kind = kind;
             spec.title = std::move(title) + " \xE2\x80\x94 " + name + of;
             spec.value_title = std::move(value_title);
@@ -464,12 +472,13 @@ void WriteCharts(const OutputContext& ctx, XlsxWorkbook& book, const std::string
         fund_chart(ChartKind::StackedBar, "Score spread per bid",
                    "For each bid in rank order, a bar from the lowest to the highest member "
                    "total, split at the mean.",
-                   "Member total (0\xE2\x80\x93"
-                   "100): lowest, mean, highest",
+                   "Member totals (0\xE2\x80\x93"
+                   "100): each bar runs from the lowest to the "
+                   "highest, light up to the mean, dark above it",
                    {{"Lowest", kDataLowest, true, std::nullopt},
                     {"Lowest to mean", kDataToMean, false, kSkyBlue},
                     {"Mean to highest", kDataToHighest, false, kBlue}},
-                   fund.shown);
+                   fund.shown, false);
         fund_chart(
             ChartKind::ClusteredBar, "Mean total by voice per bid",
             "For each bid in rank order, the mean member total of each voice: lived "
@@ -479,7 +488,7 @@ void WriteCharts(const OutputContext& ctx, XlsxWorkbook& book, const std::string
             {{std::string(scoring::DisplayName(kVoices[0])), kDataVoices, false, kOrange},
              {std::string(scoring::DisplayName(kVoices[1])), kDataVoices + 1, false, kSkyBlue},
              {std::string(scoring::DisplayName(kVoices[2])), kDataVoices + 2, false, kGreen}},
-            fund.shown * 2);
+            fund.shown * 2, true);
     }
     sheet.PageBreakBefore(breaks);
     PageSetup page = ctx.Page();
@@ -514,7 +523,7 @@ SummaryPlace WriteSummary(const OutputContext& ctx, XlsxWorkbook& book)
                      {"Funded", ColumnKind::Count},
                      {"Flagged bids", ColumnKind::Count},
                      {"Ties at the line", ColumnKind::Count},
-                     {"Funded status differs when adjusted for leniency", ColumnKind::Count}},
+                     {"Funded status differs when adjusted for leniency", ColumnKind::Count, 18}},
                     ctx.Log(kOutput));
     std::array<double, 10> totals{};
     for (const scoring::FundResult& fund : result.funds)
@@ -561,16 +570,17 @@ SummaryPlace WriteSummary(const OutputContext& ctx, XlsxWorkbook& book)
     int row = total_row + 2;
     sheet.WriteText(row++, 0, "How closely the panel agreed (all bids)", Style::Heading);
     const scoring::ReliabilityReport& rel = result.reliability;
+    // The label spills over the empty column beside it; the value sits one further.
     const auto line = [&](std::string_view label, const std::optional<double>& value)
     {
         sheet.WriteText(row, 0, label, Style::Label);
         if (value)
         {
-            sheet.WriteNumber(row, 1, *value, Style::Ratio);
+            sheet.WriteNumber(row, 2, *value, Style::Ratio);
         }
         else
         {
-            sheet.WriteText(row, 1, "Not computed", Style::Muted);
+            sheet.WriteText(row, 2, "Not computed", Style::Muted);
         }
         ++row;
     };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace coscore::exports::detail
 {
@@ -16,6 +17,8 @@ constexpr double kMinWidth = 6.0;
 constexpr double kMaxTextWidth = 48.0;
 constexpr double kWrapWidth = 42.0;
 constexpr double kPadding = 2.0;
+constexpr double kLineHeight = 15.0;    ///< points, for 11-point type
+constexpr double kMaxRowHeight = 409.0; ///< Excel's limit
 
 /// Display width of text in characters, approximated by code points of its first line.
 double DisplayWidth(std::string_view text)
@@ -54,6 +57,11 @@ double HeaderWidth(std::string_view header)
     return widest + 1.0; // bold type is wider
 }
 
+bool IsTextKind(ColumnKind kind)
+{
+    return kind == ColumnKind::Text || kind == ColumnKind::Wrap || kind == ColumnKind::Mono;
+}
+
 double NumberWidth(ColumnKind kind)
 {
     switch (kind)
@@ -68,6 +76,27 @@ double NumberWidth(ColumnKind kind)
     default:
         return 5.0;
     }
+}
+
+/// Lines `text` takes in a wrapped column `width` characters wide (a little pessimistic: a
+/// clipped line hides text, a spare one costs nothing).
+int WrappedLines(std::string_view text, double width)
+{
+    const double usable = std::max(1.0, width - 1.5);
+    int lines = 0;
+    std::size_t start = 0;
+    while (start <= text.size())
+    {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+        {
+            end = text.size();
+        }
+        const double chars = DisplayWidth(text.substr(start, end - start));
+        lines += std::max(1, static_cast<int>(std::ceil(chars * 0.95 / usable)));
+        start = end + 1;
+    }
+    return lines;
 }
 
 Style NumberStyle(ColumnKind kind, Tone tone)
@@ -106,7 +135,9 @@ Style TextStyle(ColumnKind kind, Tone tone)
 {
     if (tone == Tone::Muted)
     {
-        return kind == ColumnKind::Wrap ? Style::MutedWrap : Style::Muted;
+        // "Interest declared" in a narrow column of numbers wraps rather than being cut.
+        return kind == ColumnKind::Text || kind == ColumnKind::Mono ? Style::Muted
+                                                                    : Style::MutedWrap;
     }
     switch (kind)
     {
@@ -193,14 +224,23 @@ XlsxTable::XlsxTable(XlsxSheet& sheet, int header_row, std::vector<Column> colum
       m_columns(std::move(columns)), m_log(std::move(log))
 {
     m_widths.reserve(m_columns.size());
+    int lines = 1;
+    for (const Column& column : m_columns)
+    {
+        m_widths.push_back(std::max(HeaderWidth(column.header),
+                                    IsTextKind(column.kind) ? 0.0 : NumberWidth(column.kind)));
+        // The narrowest the column can end up: the header wraps at most this much.
+        const double narrowest =
+            column.width > 0.0 ? column.width : std::max(kMinWidth, m_widths.back() + kPadding);
+        lines = std::max(lines, WrappedLines(column.header, narrowest));
+    }
+    if (lines > 1)
+    {
+        m_sheet.SetRowHeight(header_row, std::min(kMaxRowHeight, lines * kLineHeight));
+    }
     for (std::size_t i = 0; i < m_columns.size(); ++i)
     {
-        const Column& column = m_columns[i];
-        m_sheet.WriteText(header_row, static_cast<int>(i), column.header, Style::Header);
-        const bool text = column.kind == ColumnKind::Text || column.kind == ColumnKind::Wrap ||
-                          column.kind == ColumnKind::Mono;
-        m_widths.push_back(
-            std::max(HeaderWidth(column.header), text ? 0.0 : NumberWidth(column.kind)));
+        m_sheet.WriteText(header_row, static_cast<int>(i), m_columns[i].header, Style::Header);
     }
 }
 
@@ -221,6 +261,26 @@ void XlsxTable::Row(std::span<const Cell> cells, std::string_view bid_ref)
 {
     COSCORE_EXPECTS(cells.size() == m_columns.size());
     const int row = m_next_row++;
+    // Row heights are set before the row is written (constant-memory mode streams rows) and
+    // explicitly, because not every reader fits wrapped rows by itself.
+    int lines = 1;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+    {
+        const ColumnKind kind = m_columns[i].kind;
+        const bool wraps =
+            kind == ColumnKind::Wrap || (cells[i].tone == Tone::Muted && !IsTextKind(kind));
+        if (wraps && cells[i].type == Cell::Type::Text)
+        {
+            const double width = m_columns[i].width > 0.0   ? m_columns[i].width
+                                 : kind == ColumnKind::Wrap ? kWrapWidth
+                                                            : m_widths[i] + kPadding;
+            lines = std::max(lines, WrappedLines(cells[i].text, width));
+        }
+    }
+    if (lines > 1)
+    {
+        m_sheet.SetRowHeight(row, std::min(kMaxRowHeight, lines * kLineHeight));
+    }
     for (std::size_t i = 0; i < cells.size(); ++i)
     {
         const Cell& cell = cells[i];
@@ -229,6 +289,10 @@ void XlsxTable::Row(std::span<const Cell> cells, std::string_view bid_ref)
         switch (cell.type)
         {
         case Cell::Type::Blank:
+            // A ruled blank, so that the table's rules have no holes.
+            m_sheet.WriteBlank(row, col,
+                               IsTextKind(column.kind) ? TextStyle(column.kind, cell.tone)
+                                                       : NumberStyle(column.kind, cell.tone));
             break;
         case Cell::Type::Text:
         {

@@ -91,6 +91,23 @@ std::string HeaderFooter(std::string_view left, std::string_view centre, std::st
     return "&L" + escaped + tail;
 }
 
+/// The styles of cells inside a table (ruled), as against titles and notes around it.
+bool IsBodyStyle(Style style)
+{
+    switch (style)
+    {
+    case Style::Default:
+    case Style::Title:
+    case Style::Heading:
+    case Style::Note:
+    case Style::Label:
+    case Style::Marking:
+        return false;
+    default:
+        return true;
+    }
+}
+
 std::uint8_t ChartType(ChartKind kind)
 {
     switch (kind)
@@ -194,6 +211,7 @@ void XlsxWorkbook::MakeFormats()
     constexpr lxw_color_t kHeaderFill = 0xDDEBF7;
     constexpr lxw_color_t kRule = 0x8EA9DB;
     constexpr lxw_color_t kModeratedInk = 0x1F4E79;
+    constexpr lxw_color_t kCellRule = 0xBFBFBF;
     constexpr const char* kMoney = "[$\xC2\xA3-809]#,##0.00";
 
     m_formats.assign(kStyleCount, nullptr);
@@ -209,6 +227,12 @@ void XlsxWorkbook::MakeFormats()
         if (style != Style::Default)
         {
             format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        }
+        if (IsBodyStyle(style))
+        {
+            // Light rules round every table cell: tables read on paper without gridlines.
+            format_set_border(f, LXW_BORDER_THIN);
+            format_set_border_color(f, kCellRule);
         }
         switch (style)
         {
@@ -295,18 +319,15 @@ void XlsxWorkbook::MakeFormats()
             format_set_font_color(f, kGrey);
             break;
         case Style::TotalLabel:
-            format_set_bold(f);
-            format_set_top(f, LXW_BORDER_THIN);
-            break;
         case Style::TotalMoney:
-            format_set_num_format(f, kMoney);
-            format_set_bold(f);
-            format_set_top(f, LXW_BORDER_THIN);
-            break;
         case Style::TotalCount:
-            format_set_num_format(f, "0");
             format_set_bold(f);
-            format_set_top(f, LXW_BORDER_THIN);
+            format_set_top(f, LXW_BORDER_MEDIUM);
+            format_set_top_color(f, kInk);
+            if (style != Style::TotalLabel)
+            {
+                format_set_num_format(f, style == Style::TotalMoney ? kMoney : "0");
+            }
             break;
         }
     }
@@ -615,7 +636,6 @@ void XlsxSheet::SetupPrint(const PageSetup& setup)
     worksheet_set_paper(m_sheet, kPaperA4);
     worksheet_set_margins(m_sheet, 0.4, 0.4, 0.75, 0.75);
     worksheet_fit_to_pages(m_sheet, 1, 0);
-    worksheet_gridlines(m_sheet, LXW_SHOW_ALL_GRIDLINES);
     if (setup.repeat_row >= 0)
     {
         Check(worksheet_repeat_rows(m_sheet, ToRow(setup.repeat_row), ToRow(setup.repeat_row)),
@@ -688,7 +708,11 @@ void XlsxSheet::InsertChart(int row, int col, const ChartSpec& spec)
             chart_series_set_fill(series, &fill);
         }
     }
-    if (!hidden.empty())
+    if (!spec.legend)
+    {
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    }
+    else if (!hidden.empty())
     {
         hidden.push_back(-1);
         Check(chart_legend_delete_series(chart, hidden.data()), "chart legend");
@@ -699,35 +723,42 @@ void XlsxSheet::InsertChart(int row, int col, const ChartSpec& spec)
     title_font.size = 12;
     title_font.bold = LXW_TRUE;
     chart_title_set_name_font(chart, &title_font);
+    // libxlsxwriter swaps the axes of bar charts: there x_axis is the (horizontal) value axis.
+    const bool bar = spec.kind == ChartKind::StackedBar || spec.kind == ChartKind::ClusteredBar;
+    lxw_chart_axis* category_axis = bar ? chart->y_axis : chart->x_axis;
+    lxw_chart_axis* value_axis = bar ? chart->x_axis : chart->y_axis;
     const std::string category_title = ChartText(spec.category_title);
     const std::string value_title = ChartText(spec.value_title);
     if (!category_title.empty())
     {
-        chart_axis_set_name(chart->x_axis, category_title.c_str());
+        chart_axis_set_name(category_axis, category_title.c_str());
     }
     if (!value_title.empty())
     {
-        chart_axis_set_name(chart->y_axis, value_title.c_str());
+        chart_axis_set_name(value_axis, value_title.c_str());
     }
     if (spec.value_min)
     {
-        chart_axis_set_min(chart->y_axis, *spec.value_min);
+        chart_axis_set_min(value_axis, *spec.value_min);
     }
     if (spec.value_max)
     {
-        chart_axis_set_max(chart->y_axis, *spec.value_max);
+        chart_axis_set_max(value_axis, *spec.value_max);
     }
     if (!spec.value_format.empty())
     {
-        chart_axis_set_num_format(chart->y_axis, spec.value_format.c_str());
+        chart_axis_set_num_format(value_axis, spec.value_format.c_str());
     }
     if (spec.reverse_categories)
     {
-        chart_axis_set_reverse(chart->x_axis);
+        chart_axis_set_reverse(category_axis);
         // Keep the value axis at the bottom when the categories run top to bottom.
-        chart_axis_set_crossing_max(chart->x_axis);
+        chart_axis_set_crossing_max(category_axis);
     }
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    if (spec.legend)
+    {
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    }
     if (spec.kind == ChartKind::StackedBar || spec.kind == ChartKind::StackedColumn)
     {
         chart_set_series_overlap(chart, 100);

@@ -138,6 +138,7 @@ struct ChartSpec
     std::optional<double> value_max;
     std::string value_format;        ///< number format of the value axis
     bool reverse_categories = false; ///< first category on top (horizontal bars)
+    bool legend = true;              ///< false when the axis title explains the colours
     double width_scale = 1.0;
     double height_scale = 1.0;
 };

@@ -33,6 +33,11 @@ struct AuditRow
 /// Everything an export reads. Holds references: the round and its result must outlive it.
 struct ExportInput
 {
+    ExportInput(const scoring::RoundData& round_data, const scoring::ReconcileResult& reconciled)
+        : round(round_data), result(reconciled)
+    {
+    }
+
     const scoring::RoundData& round;
     const scoring::ReconcileResult& result; ///< Reconcile(round) — the figures every export prints
     std::vector<AuditRow> audit;            ///< oldest first; only the audit log prints them
