@@ -26,10 +26,10 @@ using Totals = std::vector<std::optional<int>>;
 
 /// One bid (key 1, "INN-1", £1,000 asked) on a panel of `members` (roles cycle lived
 /// experience, councillor, carer, voluntary sector), with the given totals.
-RoundBuilder OneBid(int members, const Totals& totals)
+RoundBuilder OneBid(int members, const Totals& totals, std::optional<int> gate = std::nullopt)
 {
     RoundBuilder rb;
-    rb.Fund(1, 100000).Members(members).Bid(1, "INN-1", 1, 100000).Totals(1, totals);
+    rb.Fund(1, 100000, gate).Members(members).Bid(1, "INN-1", 1, 100000).Totals(1, totals);
     return rb;
 }
 
@@ -130,27 +130,15 @@ const std::vector<FlagCase> kCases{
      },
      "needs_explaining", "Member 1 and Member 3 ask for this bid to be explained."},
     {"a gate failed by the panel median makes the bid not fundable",
-     []
-     {
-         RoundBuilder rb;
-         rb.Fund(1, 100000, 50).Members(3).Bid(1, "INN-1", 1, 100000).Totals(1, {40, 45, 60});
-         return rb;
+     [] {
+         return OneBid(3, {40, 45, 60}, 50);
      },
      "gate", "Not fundable: the panel median on Overall is 45, below the gate of 50."},
-    {"a gate nobody scored is not met",
-     []
-     {
-         RoundBuilder rb;
-         rb.Fund(1, 100000, 50).Members(3).Bid(1, "INN-1", 1, 100000);
-         return rb;
-     },
-     "gate", "Not fundable yet: nobody has scored Overall, so its gate of 50 is not met."},
+    {"a gate nobody scored is not met", [] { return OneBid(3, {}, 50); }, "gate",
+     "Not fundable yet: nobody has scored Overall, so its gate of 50 is not met."},
     {"a gate met by the median is not flagged",
-     []
-     {
-         RoundBuilder rb;
-         rb.Fund(1, 100000, 50).Members(3).Bid(1, "INN-1", 1, 100000).Totals(1, {40, 50, 60});
-         return rb;
+     [] {
+         return OneBid(3, {40, 50, 60}, 50);
      },
      "gate", ""},
     {"an ineligible bid says why",
