@@ -47,8 +47,9 @@ constexpr double kGradeSpan = 5.0;
 constexpr int kChains = 4;
 constexpr int kBurnIn = 2000;
 constexpr int kKeptPerChain = 5000;
-constexpr int kMinIterations = 250;
-constexpr double kWorkBudget = 2e8;  // ≈ 1 s of cell visits for the first run of all chains
+constexpr int kMinKept = 100;        // per chain, however large the table
+constexpr int kMinBurnIn = 50;       // the collapsed sampler forgets its start within a few dozen
+constexpr double kWorkBudget = 2e8;  // cell visits of the first run of all chains, ≈ 0.5 s
 constexpr int kMaxExtensions = 4;    // each adds kept draws as long as R-hat is above target
 constexpr double kRhatTarget = 1.01; // the package's default rhat_threshold
 constexpr int kBatches = 20;         // batch means per chain for the Monte-Carlo error
@@ -536,8 +537,8 @@ void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stat
     if (planned > kWorkBudget)
     {
         const double cut = kWorkBudget / planned;
-        kept = std::max(kMinIterations, static_cast<int>(kept * cut));
-        burn_in = std::max(kMinIterations, static_cast<int>(burn_in * cut));
+        kept = std::max(kMinKept, static_cast<int>(kept * cut));
+        burn_in = std::max(kMinBurnIn, static_cast<int>(burn_in * cut));
     }
     kept += kept % 2; // split R-hat halves each round into two equal blocks
     const int block = kept / 2;
@@ -565,9 +566,15 @@ void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stat
     };
     run_round();
     double rhat = MaxSplitRhat(draws, d.units + 2);
-    for (int extension = 0; extension < kMaxExtensions && rhat > kRhatTarget; ++extension)
+    // Extend while R-hat is above target, as get_mcmc_samples() does, within twice the budget.
+    const double round_work = kChains * kept * keep_work;
+    double work = kChains * burn_in * step_work + round_work;
+    for (int extension = 0;
+         extension < kMaxExtensions && rhat > kRhatTarget && work + round_work <= 2.0 * kWorkBudget;
+         ++extension)
     {
         run_round();
+        work += round_work;
         rhat = MaxSplitRhat(draws, d.units + 2);
     }
 

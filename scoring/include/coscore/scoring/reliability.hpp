@@ -17,6 +17,8 @@ struct RatingsTable
     std::vector<std::vector<std::optional<double>>> values; ///< [unit][rater]
 };
 
+/// Krippendorff's alpha by level of measurement; a level is empty when undefined (no unit with
+/// two values, all values equal, or a negative value at the ratio level).
 struct KrippendorffAlpha
 {
     std::optional<double> nominal;
@@ -57,14 +59,18 @@ struct ReliabilityReport
 {
     int units = 0;
     int raters = 0;
-    long long pairable_values = 0;
+    long long pairable_values = 0; ///< values in units holding at least two values
     KrippendorffAlpha alpha;
-    std::vector<IccValue> icc;            ///< empty when the table has gaps
-    std::optional<AnovaMeanSquares> anova; ///< empty when the table has gaps
-    std::optional<KendallW> kendall_w;    ///< empty when the table has gaps
+    /// Empty when the table has gaps or fewer than 2 units or raters, or when an ICC is
+    /// undefined (every unit has the same mean). 95% intervals as psych::ICC gives them.
+    std::vector<IccValue> icc;
+    std::optional<AnovaMeanSquares> anova; ///< empty when the table has gaps or < 2 units, raters
+    /// Empty when the table has gaps or < 2 units or raters, or no rater tells any units apart.
+    std::optional<KendallW> kendall_w;
 };
 
-/// All reliability figures of a ratings table.
+/// All reliability figures of a ratings table. Values must be finite; O(values) for alpha
+/// (plus one sort), O(units × raters) for the rest.
 ReliabilityReport ComputeReliability(const RatingsTable& table);
 
 } // namespace coscore::scoring
