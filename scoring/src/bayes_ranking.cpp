@@ -45,6 +45,7 @@ constexpr double kGradeLow = 1.0;       // the SNSF scale runs 1..6 (num_grade)
 constexpr double kGradeSpan = 5.0;
 
 constexpr int kChains = 4;
+constexpr auto kChainCount = static_cast<std::size_t>(kChains);
 constexpr int kBurnIn = 2000;
 constexpr int kKeptPerChain = 5000;
 constexpr int kMinKept = 100;        // per chain, however large the table
@@ -508,6 +509,124 @@ void RankAlone(const RankOptions& options, RankedUnit& unit, RankReport& report)
     report.converged = true;
 }
 
+/// How long to run: the package's scale (4 chains, 20,000 kept draws by default), cut down in
+/// proportion for huge tables so that the work stays bounded.
+struct RunPlan
+{
+    int burn_in = kBurnIn;
+    int kept = kKeptPerChain; ///< per chain and round, even
+    double step_work = 0.0;   ///< cost of one step, in cell visits
+    double keep_work = 0.0;   ///< of one kept step, ranking included
+};
+
+RunPlan PlanRun(const Data& d, int draws)
+{
+    RunPlan plan;
+    const auto units = static_cast<double>(d.units);
+    plan.kept = draws > 0 ? (draws + kChains - 1) / kChains : kKeptPerChain;
+    plan.step_work =
+        3.0 * static_cast<double>(d.cells) + 3.0 * units + static_cast<double>(d.raters);
+    plan.keep_work = plan.step_work + units * std::log2(units + 1.0);
+    const double planned = kChains * (plan.burn_in * plan.step_work + plan.kept * plan.keep_work);
+    if (planned > kWorkBudget)
+    {
+        const double cut = kWorkBudget / planned;
+        plan.kept = std::max(kMinKept, static_cast<int>(plan.kept * cut));
+        plan.burn_in = std::max(kMinBurnIn, static_cast<int>(plan.burn_in * cut));
+    }
+    plan.kept += plan.kept % 2; // split R-hat halves each round into two equal blocks
+    return plan;
+}
+
+struct Posterior
+{
+    std::vector<ChainDraws> chains;
+    double rhat = 0.0;
+};
+
+/// Burns in every chain from its own over-dispersed start, keeps a round of draws, and keeps
+/// extending while R-hat is above target (as get_mcmc_samples() does) within twice the budget.
+Posterior Sample(const Data& d, const RunPlan& plan, std::uint64_t seed)
+{
+    std::vector<Chain> chains;
+    Posterior posterior;
+    posterior.chains.resize(kChainCount);
+    std::vector<std::pair<double, std::uint32_t>> order(d.units);
+    for (std::size_t c = 0; c < kChainCount; ++c)
+    {
+        chains.emplace_back(seed, c);
+        Initialise(d, chains.back());
+        for (int it = 0; it < plan.burn_in; ++it)
+        {
+            Step(d, chains.back());
+        }
+        posterior.chains[c].theta_sum.assign(d.units, 0.0);
+    }
+    const auto run_round = [&]
+    {
+        for (std::size_t c = 0; c < kChainCount; ++c)
+        {
+            Keep(d, chains[c], plan.kept, plan.kept / 2, posterior.chains[c], order);
+        }
+    };
+    run_round();
+    posterior.rhat = MaxSplitRhat(posterior.chains, d.units + 2);
+    const double round_work = kChains * plan.kept * plan.keep_work;
+    double work = kChains * plan.burn_in * plan.step_work + round_work;
+    for (int extension = 0; extension < kMaxExtensions && posterior.rhat > kRhatTarget &&
+                            work + round_work <= 2.0 * kWorkBudget;
+         ++extension)
+    {
+        run_round();
+        work += round_work;
+        posterior.rhat = MaxSplitRhat(posterior.chains, d.units + 2);
+    }
+    return posterior;
+}
+
+/// plot_er_distributions(): the provisional funding line is the ER of the last fundable unit;
+/// a unit whose 50% interval (type-7 quantiles q25..q75) contains it, or whose ER is it, goes
+/// to the lottery; wholly better is accepted, wholly worse rejected. When the lottery would
+/// draw every one of its members, they are simply accepted.
+void AssignGroups(const std::vector<double>& er, const std::vector<double>& q25,
+                  const std::vector<double>& q75, int fundable_option,
+                  const std::vector<std::size_t>& rated, RankReport& report)
+{
+    const auto fundable = static_cast<std::size_t>(std::max(0, fundable_option));
+    if (fundable == 0)
+    {
+        return;
+    }
+    if (fundable >= er.size())
+    {
+        for (std::size_t i : rated)
+        {
+            report.units[i].group = "accepted";
+        }
+        return;
+    }
+    std::vector<double> sorted_er = er;
+    std::sort(sorted_er.begin(), sorted_er.end());
+    const double line = sorted_er[fundable - 1];
+    report.funding_line = line;
+    std::size_t not_rejected = 0;
+    for (std::size_t k = 0; k < er.size(); ++k)
+    {
+        const bool straddles = (q25[k] <= line && q75[k] >= line) || er[k] == line;
+        std::string& group = report.units[rated[k]].group;
+        group = straddles ? "lottery" : (q75[k] < line ? "accepted" : "rejected");
+        not_rejected += group == "rejected" ? 0U : 1U;
+    }
+    if (not_rejected == fundable)
+    {
+        for (std::size_t i : rated)
+        {
+            std::string& group = report.units[i].group;
+            group = group == "lottery" ? "accepted" : group;
+        }
+    }
+}
+
 } // namespace
 
 void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stats,
@@ -524,74 +643,22 @@ void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stat
         return;
     }
     const Data d = MakeData(table, rated, options.scale);
+    const Posterior posterior = Sample(d, PlanRun(d, options.draws), options.seed);
     const auto units = static_cast<double>(d.units);
-
-    // Iterations: the package's scale of run (4 chains, 20,000 kept draws by default), cut
-    // down in proportion for huge tables so that the work stays bounded.
-    int kept = options.draws > 0 ? (options.draws + kChains - 1) / kChains : kKeptPerChain;
-    int burn_in = kBurnIn;
-    const double step_work =
-        3.0 * static_cast<double>(d.cells) + 3.0 * units + static_cast<double>(d.raters);
-    const double keep_work = step_work + units * std::log2(units + 1.0);
-    const double planned = kChains * (burn_in * step_work + kept * keep_work);
-    if (planned > kWorkBudget)
-    {
-        const double cut = kWorkBudget / planned;
-        kept = std::max(kMinKept, static_cast<int>(kept * cut));
-        burn_in = std::max(kMinBurnIn, static_cast<int>(burn_in * cut));
-    }
-    kept += kept % 2; // split R-hat halves each round into two equal blocks
-    const int block = kept / 2;
-
-    std::vector<Chain> chains;
-    std::vector<ChainDraws> draws(kChains);
-    std::vector<std::pair<double, std::uint32_t>> order(d.units);
-    for (int c = 0; c < kChains; ++c)
-    {
-        chains.emplace_back(options.seed, static_cast<std::uint64_t>(c));
-        Initialise(d, chains.back());
-        for (int it = 0; it < burn_in; ++it)
-        {
-            Step(d, chains.back());
-        }
-        draws[static_cast<std::size_t>(c)].theta_sum.assign(d.units, 0.0);
-    }
-    const auto run_round = [&]
-    {
-        for (int c = 0; c < kChains; ++c)
-        {
-            Keep(d, chains[static_cast<std::size_t>(c)], kept, block,
-                 draws[static_cast<std::size_t>(c)], order);
-        }
-    };
-    run_round();
-    double rhat = MaxSplitRhat(draws, d.units + 2);
-    // Extend while R-hat is above target, as get_mcmc_samples() does, within twice the budget.
-    const double round_work = kChains * kept * keep_work;
-    double work = kChains * burn_in * step_work + round_work;
-    for (int extension = 0;
-         extension < kMaxExtensions && rhat > kRhatTarget && work + round_work <= 2.0 * kWorkBudget;
-         ++extension)
-    {
-        run_round();
-        work += round_work;
-        rhat = MaxSplitRhat(draws, d.units + 2);
-    }
-
-    const std::size_t total = static_cast<std::size_t>(draws.front().kept) * kChains;
+    const std::size_t total =
+        static_cast<std::size_t>(posterior.chains.front().kept) * posterior.chains.size();
     const auto n_draws = static_cast<double>(total);
-    std::vector<double> posterior_mean(d.units, 0.0);
-    for (const auto& chain : draws)
+
+    // rank_pm: R's rank(−(m0 + posterior mean)), ties averaged.
+    std::vector<double> negated_mean(d.units, 0.0);
+    for (const auto& chain : posterior.chains)
     {
         for (std::size_t k = 0; k < d.units; ++k)
         {
-            posterior_mean[k] += chain.theta_sum[k] / n_draws;
+            negated_mean[k] -= chain.theta_sum[k] / n_draws;
         }
     }
-    std::vector<double> negated(d.units);
-    std::transform(posterior_mean.begin(), posterior_mean.end(), negated.begin(),
-                   [](double x) { return -x; });
-    const std::vector<double> rank_pm = AverageRanks(negated);
+    const std::vector<double> rank_pm = AverageRanks(negated_mean);
 
     // Each unit's ranks over all chains, sorted, give ER, quantiles and P(funded).
     std::vector<double> er(d.units);
@@ -602,7 +669,7 @@ void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stat
     for (std::size_t k = 0; k < d.units; ++k)
     {
         std::size_t at = 0;
-        for (const auto& chain : draws)
+        for (const auto& chain : posterior.chains)
         {
             for (int t = 0; t < chain.kept; ++t)
             {
@@ -615,65 +682,30 @@ void AddBayesRanks(const RatingsTable& table, const std::vector<UnitStats>& stat
         {
             mean += r;
         }
-        mean /= n_draws;
+        er[k] = mean / n_draws;
         const auto summary = SummariseRanks(
             [&](int r)
             {
                 const auto it = std::lower_bound(column.begin(), column.end(), r);
                 return static_cast<double>(it - column.begin()) / n_draws;
             },
-            static_cast<int>(d.units), options.fundable, mean);
+            static_cast<int>(d.units), options.fundable, er[k]);
         RankedUnit& unit = report.units[rated[k]];
         ApplyRankSummary(summary, options.fundable, unit);
-        er[k] = summary.mean;
         // bayesplot::mcmc_intervals_data, which draws the package's groups, uses R's type 7.
         q25[k] = QuantileType7(std::span<const std::int32_t>(column), 0.25);
         q75[k] = QuantileType7(std::span<const std::int32_t>(column), 0.75);
         unit.sucra = (units - er[k]) / (units - 1.0);
         unit.pcer = 100.0 * (er[k] - 0.5) / units;
         unit.rank_pm = rank_pm[k];
-        mc_error = std::max(mc_error, RankMcError(draws, d.units, k));
+        mc_error = std::max(mc_error, RankMcError(posterior.chains, d.units, k));
     }
-
-    // plot_er_distributions(): the provisional funding line is the ER of the last fundable
-    // unit; a 50% interval that contains it (or that unit itself) is the lottery group.
-    const auto fundable = static_cast<std::size_t>(std::max(0, options.fundable));
-    if (fundable >= d.units)
-    {
-        for (std::size_t k = 0; k < d.units; ++k)
-        {
-            report.units[rated[k]].group = "accepted";
-        }
-    }
-    else if (fundable > 0)
-    {
-        std::vector<double> sorted_er = er;
-        std::sort(sorted_er.begin(), sorted_er.end());
-        const double line = sorted_er[fundable - 1];
-        report.funding_line = line;
-        std::size_t not_rejected = 0;
-        for (std::size_t k = 0; k < d.units; ++k)
-        {
-            const bool straddles = (q25[k] <= line && q75[k] >= line) || er[k] == line;
-            report.units[rated[k]].group =
-                straddles ? "lottery" : (q75[k] < line ? "accepted" : "rejected");
-            not_rejected += report.units[rated[k]].group == "rejected" ? 0U : 1U;
-        }
-        // When the lottery would draw every one of its members, they are simply accepted.
-        if (not_rejected == fundable)
-        {
-            for (std::size_t k = 0; k < d.units; ++k)
-            {
-                std::string& group = report.units[rated[k]].group;
-                group = group == "lottery" ? "accepted" : group;
-            }
-        }
-    }
+    AssignGroups(er, q25, q75, options.fundable, rated, report);
 
     report.draws = static_cast<int>(total);
     report.chains = kChains;
-    report.max_rhat = rhat;
-    report.converged = rhat <= kRhatTarget;
+    report.max_rhat = posterior.rhat;
+    report.converged = posterior.rhat <= kRhatTarget;
     report.mc_error = mc_error;
 }
 
