@@ -17,21 +17,28 @@ std::int64_t Quantised(double score)
     return std::llround(score * 1e8);
 }
 
-/// Higher is better; an empty value sorts after every value.
-int CompareDescending(const std::optional<double>& a, const std::optional<double>& b)
+/// A score made comparable once, so that sorting compares integers: higher is better and an
+/// empty value sorts after every value.
+struct SortKey
 {
-    if (a.has_value() != b.has_value())
+    bool present = false;
+    std::int64_t value = 0;
+
+    explicit SortKey(const std::optional<double>& v)
+        : present(v.has_value()), value(v ? Quantised(*v) : 0)
     {
-        return a.has_value() ? -1 : 1;
     }
-    if (!a)
+
+    /// −1 when this key ranks before `other`, 1 after, 0 when equal.
+    int Compare(const SortKey& other) const
     {
-        return 0;
+        if (present != other.present)
+        {
+            return present ? -1 : 1;
+        }
+        return value == other.value ? 0 : (value > other.value ? -1 : 1);
     }
-    const std::int64_t qa = Quantised(*a);
-    const std::int64_t qb = Quantised(*b);
-    return qa == qb ? 0 : (qa > qb ? -1 : 1);
-}
+};
 
 } // namespace
 
@@ -48,19 +55,28 @@ Ranking RankEntries(std::span<const RankEntry> entries)
     {
         ranking.order[i] = i;
     }
+    std::vector<SortKey> score;
+    std::vector<SortKey> median;
+    score.reserve(entries.size());
+    median.reserve(entries.size());
+    for (const RankEntry& entry : entries)
+    {
+        score.emplace_back(entry.score);
+        median.emplace_back(entry.median);
+    }
     std::sort(ranking.order.begin(), ranking.order.end(),
               [&](std::size_t x, std::size_t y)
               {
+                  if (const int c = score[x].Compare(score[y]); c != 0)
+                  {
+                      return c < 0;
+                  }
+                  if (const int c = median[x].Compare(median[y]); c != 0)
+                  {
+                      return c < 0;
+                  }
                   const RankEntry& a = entries[x];
                   const RankEntry& b = entries[y];
-                  if (const int c = CompareDescending(a.score, b.score); c != 0)
-                  {
-                      return c < 0;
-                  }
-                  if (const int c = CompareDescending(a.median, b.median); c != 0)
-                  {
-                      return c < 0;
-                  }
                   if (a.n != b.n)
                   {
                       return a.n > b.n;
@@ -81,7 +97,7 @@ Ranking RankEntries(std::span<const RankEntry> entries)
             break;
         }
         const std::size_t before = i > 0 ? ranking.order[i - 1] : at;
-        if (i > 0 && CompareDescending(entries[before].score, entries[at].score) == 0)
+        if (i > 0 && score[before].Compare(score[at]) == 0)
         {
             ranking.rank[at] = ranking.rank[before];
             if (!ranking.tied[before])
