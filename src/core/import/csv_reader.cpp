@@ -530,7 +530,7 @@ FileInfo ReadCsv(ByteSource& source, std::int64_t total_bytes, const ReadOptions
                               "Split the file into smaller files and import them one by one.",
                               parser.RecordLine());
         }
-        const bool more = sink(RowView{parser.RecordLine(), parser.Cells()});
+        const bool more = sink(RowView{parser.RecordLine(), parser.Cells(), &info});
         buffer.Consume(length);
         if (!more)
         {

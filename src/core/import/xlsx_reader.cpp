@@ -518,9 +518,9 @@ class SheetReader : public XmlHandler
 {
 public:
     SheetReader(const SharedStringsReader& strings, const std::vector<bool>& date_styles,
-                bool date1904, const ImportLimits& limits, const RowSink& sink)
-        : m_strings(strings), m_date_styles(date_styles), m_date1904(date1904), m_limits(limits),
-          m_sink(sink)
+                const FileInfo& info, const ImportLimits& limits, const RowSink& sink)
+        : m_strings(strings), m_date_styles(date_styles), m_date1904(info.date1904), m_info(info),
+          m_limits(limits), m_sink(sink)
     {
     }
     void SetStream(XmlStream* stream) { m_stream = stream; }
@@ -578,6 +578,7 @@ private:
     const SharedStringsReader& m_strings;
     const std::vector<bool>& m_date_styles;
     bool m_date1904;
+    const FileInfo& m_info;
     const ImportLimits& m_limits;
     const RowSink& m_sink;
     XmlStream* m_stream = nullptr;
@@ -861,7 +862,7 @@ void SheetReader::EndRow()
                    " rows, CoScore's limit for one import.",
                m_row);
     }
-    if (!m_sink(RowView{m_row, m_cells}) && m_stream != nullptr)
+    if (!m_sink(RowView{m_row, m_cells, &m_info}) && m_stream != nullptr)
     {
         m_stream->Stop();
     }
@@ -1083,7 +1084,7 @@ FileInfo ReadXlsx(std::string_view bytes, const ReadOptions& options, const RowS
     {
         ParsePart(zip, part->target, styles, limits);
     }
-    SheetReader reader(strings, styles.is_date, workbook.book.date1904, limits, sink);
+    SheetReader reader(strings, styles.is_date, info, limits, sink);
     XmlStream stream(reader, target->target, limits);
     reader.SetStream(&stream);
     zip.Read(target->target, [&](std::string_view chunk) { return stream.Feed(chunk); });

@@ -92,18 +92,19 @@ bool ScoreBefore(const Score& a, const Score& b)
     return std::tie(a.bid, a.member, a.criterion) < std::tie(b.bid, b.member, b.criterion);
 }
 
-/// The batch's scores in key order (inserts into the WITHOUT ROWID table are cheapest in key
-/// order, and sheets are derived per (bid, member) run). No copy when already sorted.
-std::vector<const Score*> ScoresInKeyOrder(const std::vector<Score>& scores)
+/// The batch's scores in key order: inserts into the WITHOUT ROWID table are cheapest in key
+/// order, and sheets are derived per (bid, member) run. A sorted batch (as the import planner
+/// makes) is used as it is; only an unsorted one is copied.
+const std::vector<Score>& ScoresInKeyOrder(const std::vector<Score>& scores,
+                                           std::vector<Score>& sorted)
 {
-    std::vector<const Score*> order(scores.size());
-    std::transform(scores.begin(), scores.end(), order.begin(), [](const Score& s) { return &s; });
-    if (!std::is_sorted(scores.begin(), scores.end(), &ScoreBefore))
+    if (std::is_sorted(scores.begin(), scores.end(), &ScoreBefore))
     {
-        std::stable_sort(order.begin(), order.end(),
-                         [](const Score* a, const Score* b) { return ScoreBefore(*a, *b); });
+        return scores;
     }
-    return order;
+    sorted = scores;
+    std::stable_sort(sorted.begin(), sorted.end(), &ScoreBefore);
+    return sorted;
 }
 
 void WriteFunds(sqlite::Database& db, const std::vector<Fund>& funds)
@@ -233,7 +234,7 @@ struct SheetRow
 /// pair whose status follows from its scores, as RecordScore derives it. Rows point into the
 /// batch rather than copy it: half a million copied sheets would cost about 90 MB.
 std::vector<SheetRow> SheetsToWrite(sqlite::Database& db, const ImportBatch& batch,
-                                    const std::vector<const Score*>& scores)
+                                    const std::vector<Score>& scores)
 {
     std::vector<SheetRow> given;
     given.reserve(batch.sheets.size());
@@ -253,12 +254,11 @@ std::vector<SheetRow> SheetsToWrite(sqlite::Database& db, const ImportBatch& bat
     auto next = given.begin();
     for (std::size_t i = 0; i < scores.size();)
     {
-        SheetRow row{scores[i]->bid, scores[i]->member, SheetStatus::InProgress, nullptr};
+        SheetRow row{scores[i].bid, scores[i].member, SheetStatus::InProgress, nullptr};
         std::int64_t settled = 0;
-        for (; i < scores.size() && scores[i]->bid == row.bid && scores[i]->member == row.member;
-             ++i)
+        for (; i < scores.size() && scores[i].bid == row.bid && scores[i].member == row.member; ++i)
         {
-            settled += scores[i]->value || scores[i]->missing != MissingReason::NotYet ? 1 : 0;
+            settled += scores[i].value || scores[i].missing != MissingReason::NotYet ? 1 : 0;
         }
         for (; next != given.end() && key_of(*next) < key_of(row); ++next)
         {
@@ -314,18 +314,24 @@ void Workspace::Import(const ImportBatch& batch)
                 }
                 WriteBids(db, batch.bids);
                 WriteInterests(db, batch.interests, now);
-                const std::vector<const Score*> scores = ScoresInKeyOrder(batch.scores);
+                std::vector<Score> sorted;
+                const std::vector<Score>& scores = ScoresInKeyOrder(batch.scores, sorted);
                 InsertRows(db,
                            "INSERT INTO scores (bid_id, member_id, criterion_id, value, "
                            "missing_reason)",
                            5, scores.size(),
                            [&](sqlite::Statement& st, int p, std::size_t i)
-                           { BindScore(st, p, *scores[i]); });
+                           { BindScore(st, p, scores[i]); });
                 const std::vector<SheetRow> sheets = SheetsToWrite(db, batch, scores);
                 WriteSheets(db, sheets, now);
                 detail.Field("source", batch.source);
                 detail.Field("funds", static_cast<std::int64_t>(batch.funds.size()));
-                detail.Field("criteria", static_cast<std::int64_t>(batch.criteria.size()));
+                auto criteria = static_cast<std::int64_t>(batch.criteria.size());
+                for (const Fund& f : batch.funds)
+                {
+                    criteria += static_cast<std::int64_t>(f.criteria.size());
+                }
+                detail.Field("criteria", criteria);
                 detail.Field("members", static_cast<std::int64_t>(batch.members.size()));
                 detail.Field("bids", static_cast<std::int64_t>(batch.bids.size()));
                 detail.Field("interests", static_cast<std::int64_t>(batch.interests.size()));

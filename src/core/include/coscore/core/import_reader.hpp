@@ -21,13 +21,13 @@ struct ImportLimits
     std::int64_t max_file_bytes = std::int64_t{256} << 20; ///< the file as stored on disk
     std::int64_t max_rows = 5'000'000;                     ///< records (CSV) or sheet rows
     int max_columns = 2'000;
-    std::int64_t max_field_bytes = 65'536;   ///< one CSV field, UTF-8 bytes
+    std::int64_t max_field_bytes = 65'536;    ///< one CSV field, UTF-8 bytes
     std::int64_t max_record_bytes = 16 << 20; ///< one CSV record, quotes and separators included
     // XLSX: the zip and its XML are hostile too.
     int max_zip_entries = 1'000;
     std::int64_t max_part_bytes = std::int64_t{50} << 20;      ///< inflated bytes of one part
     std::int64_t max_inflated_bytes = std::int64_t{200} << 20; ///< inflated bytes of all parts
-    std::int64_t max_ratio = 100;           ///< inflated : compressed, per part …
+    std::int64_t max_ratio = 100;               ///< inflated : compressed, per part …
     std::int64_t ratio_grace_bytes = 100 << 10; ///< … once a part has inflated this much
     int max_xml_depth = 64;
     std::int64_t max_cell_chars = 32'767; ///< Excel's own limit on a cell's text
@@ -71,36 +71,37 @@ struct CellView
     std::string_view text;
 };
 
+/// What the reader found out about the file.
+struct FileInfo
+{
+    FileFormat format = FileFormat::Csv;
+    std::string encoding;            ///< "UTF-8", "UTF-8 with BOM", "UTF-16LE", "Windows-1252"
+    char separator = ',';            ///< CSV
+    bool had_sep_line = false;       ///< CSV: the first line was Excel's "sep=;" hint
+    std::string sheet;               ///< XLSX: the sheet read
+    std::vector<std::string> sheets; ///< XLSX: the visible sheets, in workbook order
+    bool date1904 = false;
+    std::int64_t rows_read = 0;
+};
+
 /// One row as read, before any mapping. Valid only during the callback.
 struct RowView
 {
     std::int64_t number = 0; ///< CSV: the line the record starts on; XLSX: the sheet's row
     std::span<const CellView> cells;
+    const FileInfo* file = nullptr; ///< what is known of the file (format, separator, sheet)
 };
 
 /// Return false to stop reading (a preview needs only the first rows).
 using RowSink = std::function<bool(const RowView&)>;
-
-/// What the reader found out about the file.
-struct FileInfo
-{
-    FileFormat format = FileFormat::Csv;
-    std::string encoding;       ///< "UTF-8", "UTF-8 with BOM", "UTF-16LE", "Windows-1252"
-    char separator = ',';       ///< CSV
-    bool had_sep_line = false;  ///< CSV: the first line was Excel's "sep=;" hint
-    std::string sheet;          ///< XLSX: the sheet read
-    std::vector<std::string> sheets; ///< XLSX: the visible sheets, in workbook order
-    bool date1904 = false;
-    std::int64_t rows_read = 0;
-};
 
 /// A file that cannot be read at all, with a stable code ("csv.unterminated_quote"), where it
 /// went wrong, what is wrong and what to do. Nothing has been written when this is thrown.
 class ImportError : public Error
 {
 public:
-    ImportError(std::string code, const std::string& message, std::string fix,
-                std::int64_t row = 0, int column = 0, std::string cell = {})
+    ImportError(std::string code, const std::string& message, std::string fix, std::int64_t row = 0,
+                int column = 0, std::string cell = {})
         : Error(message), m_code(std::move(code)), m_fix(std::move(fix)), m_row(row),
           m_column(column), m_cell(std::move(cell))
     {

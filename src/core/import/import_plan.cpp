@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// The steps of an import: preview one file, plan (read and check every file against the round,
+// writing nothing), commit (one transaction, one audit entry), or refuse (one import_rejected
+// audit entry and nothing else).
+#include "import_tables.hpp"
+#include "text_encoding.hpp"
+
+#include <coscore/core/import.hpp>
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <tuple>
+
+namespace coscore::core
+{
+
+using namespace imports;
+
+struct ImportPlan::State
+{
+    ImportReport report;
+    ImportBatch batch;
+    std::int64_t audit_head = 0; ///< the round's last audit entry when the plan was made
+};
+
+ImportPlan::ImportPlan() : m_state(std::make_unique<State>())
+{
+}
+ImportPlan::ImportPlan(std::unique_ptr<State> state) : m_state(std::move(state))
+{
+}
+ImportPlan::~ImportPlan() = default;
+ImportPlan::ImportPlan(ImportPlan&&) noexcept = default;
+ImportPlan& ImportPlan::operator=(ImportPlan&&) noexcept = default;
+
+const ImportReport& ImportPlan::Report() const
+{
+    return m_state->report;
+}
+
+namespace
+{
+
+/// SHA-256 of a file's bytes as lower-case hex, read in chunks; empty when it cannot be read.
+std::string FileSha256(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || sodium_init() < 0)
+    {
+        if (fd >= 0)
+        {
+            ::close(fd);
+        }
+        return {};
+    }
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    std::array<unsigned char, 1 << 16> chunk{};
+    ssize_t got = 0;
+    while ((got = ::read(fd, chunk.data(), chunk.size())) > 0)
+    {
+        crypto_hash_sha256_update(&state, chunk.data(), static_cast<unsigned long long>(got));
+    }
+    ::close(fd);
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256_final(&state, digest.data());
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return got < 0 ? std::string() : std::string(hex.data());
+}
+
+std::int64_t AuditHead(const Workspace& workspace)
+{
+    const auto entries = workspace.ListAudit();
+    return entries.empty() ? 0 : entries.back().seq;
+}
+
+ImportState StateOf(const Workspace& workspace)
+{
+    const ImportBaseline baseline = workspace.GetImportBaseline();
+    std::vector<bool> locked;
+    for (const scoring::Fund& f : baseline.funds)
+    {
+        locked.push_back(workspace.IsFundLocked(f.key));
+    }
+    return ImportState(baseline, locked);
+}
+
+/// Problems with the request itself, before any file is read.
+void CheckRequest(const ImportRequest& request, IssueLog& log)
+{
+    const auto request_issue =
+        [&](Severity severity, std::string code, std::string message, std::string fix)
+    {
+        ImportIssue issue;
+        issue.severity = severity;
+        issue.code = std::move(code);
+        issue.file = "(command)";
+        issue.message = std::move(message);
+        issue.fix = std::move(fix);
+        log.Add(std::move(issue));
+    };
+    if (request.files.empty())
+    {
+        request_issue(Severity::Error, "request.no_files", "No file was given to import.",
+                      "Name at least one file, for example --bids bids.csv.");
+    }
+    for (std::size_t i = 0; i < request.files.size(); ++i)
+    {
+        for (std::size_t j = i + 1; j < request.files.size(); ++j)
+        {
+            if (request.files[i].table == request.files[j].table)
+            {
+                request_issue(Severity::Error, "request.two_files",
+                              "Two files were given for the " +
+                                  std::string(ToString(request.files[i].table)) + ".",
+                              "Import one file per table at a time, or join the files first.");
+            }
+        }
+    }
+    for (const ColumnMapping& map : request.mappings)
+    {
+        const bool used = std::any_of(request.files.begin(), request.files.end(),
+                                      [&](const ImportFile& f) { return f.table == map.table; });
+        if (!used)
+        {
+            request_issue(Severity::Note, "request.unused_mapping",
+                          "--map " + std::string(ToString(map.table)) + "." + map.field +
+                              " is not used: no " + std::string(ToString(map.table)) +
+                              " file was given.",
+                          "");
+        }
+    }
+}
+
+ImportCounts CountsOf(const ImportBatch& batch)
+{
+    ImportCounts counts;
+    counts.funds = static_cast<std::int64_t>(batch.funds.size());
+    counts.criteria = static_cast<std::int64_t>(batch.criteria.size());
+    for (const scoring::Fund& f : batch.funds)
+    {
+        counts.criteria += static_cast<std::int64_t>(f.criteria.size());
+    }
+    counts.members = static_cast<std::int64_t>(batch.members.size());
+    counts.bids = static_cast<std::int64_t>(batch.bids.size());
+    counts.interests = static_cast<std::int64_t>(batch.interests.size());
+    counts.scores = static_cast<std::int64_t>(batch.scores.size());
+    std::int64_t sheets = 0;
+    for (std::size_t i = 0; i < batch.scores.size(); ++i)
+    {
+        const bool first = i == 0 || batch.scores[i].bid != batch.scores[i - 1].bid ||
+                           batch.scores[i].member != batch.scores[i - 1].member;
+        sheets += first ? 1 : 0;
+    }
+    counts.sheets = sheets;
+    return counts;
+}
+
+} // namespace
+
+ImportPreview PreviewImportFile(const Workspace& workspace, const ImportFile& file,
+                                const ImportRequest& request, std::size_t max_rows)
+{
+    IssueLog log;
+    ImportState state = StateOf(workspace);
+    SourceContext context(log, file.path, file.table);
+    const auto handler = MakeHandler(file.table, state, context, request);
+    ImportPreview preview;
+    const TableResult result = ReadTable(file, request.options, context, *handler,
+                                         std::max<std::size_t>(max_rows, 1), &preview.rows);
+    preview.file = result.file;
+    if (result.layout)
+    {
+        preview.header_row = result.layout->header_row;
+        preview.headings = result.layout->headings;
+        preview.fields = result.layout->fields;
+        preview.wide_matrix = result.layout->wide;
+    }
+    else
+    {
+        for (const ImportField& f : ImportFields(file.table))
+        {
+            preview.fields.push_back({std::string(f.name), MatchKind::Missing, -1, ""});
+        }
+    }
+    preview.issues = log.Finish();
+    return preview;
+}
+
+ImportPlan PlanImport(const Workspace& workspace, const ImportRequest& request)
+{
+    auto plan = std::make_unique<ImportPlan::State>();
+    plan->audit_head = AuditHead(workspace);
+    IssueLog log;
+    CheckRequest(request, log);
+    ImportState state = StateOf(workspace);
+    std::string source;
+    for (const ImportTable table : AllImportTables())
+    {
+        for (const ImportFile& file : request.files)
+        {
+            if (file.table != table)
+            {
+                continue;
+            }
+            SourceContext context(log, file.path, table);
+            const auto handler = MakeHandler(table, state, context, request);
+            ReadTable(file, request.options, context, *handler);
+            // The audit names what was imported by table and content hash: ids only.
+            source += (source.empty() ? "" : "; ") + std::string(ToString(table)) +
+                      " sha256:" + FileSha256(file.path);
+        }
+    }
+    plan->batch = std::move(state.batch);
+    plan->batch.source = source;
+    plan->batch.derive_sheets = true;
+    // Key order is the cheapest insert order; Workspace::Import then needs no copy.
+    std::sort(plan->batch.scores.begin(), plan->batch.scores.end(),
+              [](const scoring::Score& a, const scoring::Score& b) {
+                  return std::tie(a.bid, a.member, a.criterion) <
+                         std::tie(b.bid, b.member, b.criterion);
+              });
+    plan->report.counts = CountsOf(plan->batch);
+    plan->report.issues = log.Finish();
+    return ImportPlan(std::move(plan));
+}
+
+ImportReport CommitImport(Workspace& workspace, const ImportPlan& plan, bool accept_warnings)
+{
+    ImportReport report = plan.Report();
+    report.imported = false;
+    if (!report.CanImport(accept_warnings))
+    {
+        return report;
+    }
+    if (AuditHead(workspace) != plan.Internal().audit_head)
+    {
+        throw CommandError("The round changed after the files were checked. Check the files "
+                           "again, then import.");
+    }
+    workspace.Import(plan.Internal().batch);
+    report.imported = true;
+    return report;
+}
+
+ImportReport ImportFiles(Workspace& workspace, const ImportRequest& request)
+{
+    const ImportPlan plan = PlanImport(workspace, request);
+    ImportReport report = CommitImport(workspace, plan, request.accept_warnings);
+    if (!report.imported && !workspace.IsReadOnly())
+    {
+        const auto first =
+            std::find_if(report.issues.begin(), report.issues.end(),
+                         [](const ImportIssue& i) { return i.severity != Severity::Note; });
+        workspace.RecordImportRejected(plan.Internal().batch.source, report.Errors(),
+                                       report.Warnings(),
+                                       first != report.issues.end() ? first->code : "");
+    }
+    return report;
+}
+
+} // namespace coscore::core
