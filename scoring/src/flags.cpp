@@ -212,27 +212,23 @@ BidResult DescribeBid(const RoundData& round, const std::vector<std::uint32_t>& 
     result.members = std::move(panel.members);
 
     std::vector<double> totals;
-    std::array<double, kVoiceCount> voice_sum{};
-    for (std::size_t v = 0; v < kVoiceCount; ++v)
-    {
-        result.voices[v].voice = static_cast<Voice>(v);
-    }
+    std::array<std::vector<double>, kVoiceCount> by_voice;
     for (std::size_t m = 0; m < result.members.size(); ++m)
     {
         if (const auto& total = result.members[m].total)
         {
             totals.push_back(*total);
-            const auto v = static_cast<std::size_t>(VoiceOf(round.members[scorers[m]].role));
-            ++result.voices[v].n;
-            voice_sum[v] += *total;
+            by_voice[static_cast<std::size_t>(VoiceOf(round.members[scorers[m]].role))].push_back(
+                *total);
         }
     }
     for (std::size_t v = 0; v < kVoiceCount; ++v)
     {
-        if (result.voices[v].n > 0)
-        {
-            result.voices[v].mean = voice_sum[v] / result.voices[v].n;
-        }
+        VoiceFigures& voice = result.voices[v];
+        voice.voice = static_cast<Voice>(v);
+        voice.figures = ComputeFigures(by_voice[v]);
+        voice.n = voice.figures.n;
+        voice.mean = voice.figures.mean;
     }
     result.figures = ComputeFigures(totals);
     std::sort(totals.begin(), totals.end());

@@ -223,6 +223,12 @@ BOOST_AUTO_TEST_CASE(VoiceMeansArePerBid, *boost::unit_test::tolerance(1e-9))
     BOOST_TEST(*bid.voices[0].mean == 90.0);
     BOOST_TEST(*bid.voices[1].mean == 20.0);
     BOOST_TEST(*bid.voices[2].mean == 20.0);
+    // Every figure, per voice: lived experience gave 90 and 90.
+    BOOST_TEST(*bid.voices[0].figures.median == 90.0);
+    BOOST_TEST(*bid.voices[0].figures.sd == 0.0);
+    BOOST_TEST(*bid.voices[0].figures.range == 0.0);
+    BOOST_TEST(bid.voices[1].figures.n == 1);
+    BOOST_TEST(!bid.voices[1].figures.sd.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(MeanLeniencyByVoiceAveragesItsMembers, *boost::unit_test::tolerance(1e-9))

@@ -34,6 +34,7 @@ struct VoiceFigures
     Voice voice = Voice::LivedExperience;
     int n = 0;
     std::optional<double> mean;
+    Figures figures; ///< every panel figure over this voice's totals (n and mean repeat above)
 };
 
 /// One member's total on one bid, or why there is none.
