@@ -146,6 +146,22 @@ err = run("rank", "--ratings", bad, "--fundable", "1", expect=1).stderr
 check("not a number" in err and "row" in err, f"bad ratings are named by row: {err}")
 run("rank", "--ratings", ratings, expect=2)
 
+# export: every output, and nothing half-written left behind.
+out_dir = os.path.join(WORK, "out")
+run("export", round_path, "--all", out_dir)
+for name in ("award_list.xlsx", "scoring_matrix.xlsx", "panel_report.xlsx", "feedback.xlsx",
+             "audit_log.xlsx", "csv/awards.csv", "csv/audit_log.csv"):
+    path = os.path.join(out_dir, name)
+    check(os.path.exists(path) and os.path.getsize(path) > 0, f"export did not write {name}")
+leftovers = [n for n in os.listdir(out_dir) if not n.endswith(".xlsx") and n != "csv"]
+check(not leftovers, f"export left temporary files: {leftovers}")
+with open(os.path.join(out_dir, "csv", "awards.csv"), "rb") as f:
+    head = f.read(3)
+check(head == b"\xef\xbb\xbf", "CSV starts with a UTF-8 BOM")
+run("export", round_path, expect=2)
+err = run("export", round_path, "--awards", "/proc/forbidden/awards.xlsx", expect=1).stderr
+check(err.strip() != "", "an export into a folder that cannot be written says why")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
