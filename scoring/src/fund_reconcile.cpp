@@ -205,6 +205,7 @@ void AssessUncertainty(const RoundData& round, const std::vector<std::uint32_t>&
         return;
     }
     options.method = RankMethod::Bayes;
+    options.draws = 0; // the Bayesian default (20,000 kept draws), not the bootstrap's count
     const RankReport bayes = RankRatings(table, options);
     fr.bayes_mc_error = bayes.mc_error;
     if (bayes.units.size() != rows.size())
