@@ -318,7 +318,10 @@ void WriteRank(JsonWriter& json, const RankReport& report)
         json.Field("pcer", u.pcer).Field("rank_pm", u.rank_pm);
         WriteInterval(json, "rank_ci50", u.rank_ci50);
         WriteInterval(json, "rank_ci90", u.rank_ci90);
-        json.Field("p_funded", u.p_funded).Field("group", u.group).EndObject();
+        json.Field("p_funded", u.p_funded).Key("group");
+        // Groups exist only in the Bayesian ranking (accepted / lottery / rejected).
+        u.group.empty() ? json.Null() : json.String(u.group);
+        json.EndObject();
     }
     json.EndArray().EndObject();
 }
