@@ -359,6 +359,10 @@ std::optional<scoring::Pence> TableHandler::Amount(int field, bool required) con
     case CellKind::Error:
     case CellKind::Uncalculated:
         TextAt(column); // reports it
+        if (required && cell.kind == CellKind::Uncalculated)
+        {
+            Error("amount.missing", field, "This row has no amount (only a formula).", kAmountFix);
+        }
         return std::nullopt;
     case CellKind::Date:
         Error("amount.is_date", field, "This cell is a date, not an amount of money.", kAmountFix);
@@ -443,6 +447,12 @@ std::optional<int> TableHandler::WholeNumberAt(int column, std::string_view what
     else
     {
         TextAt(column); // errors and uncalculated formulas are reported
+        if (required && cell.kind == CellKind::Uncalculated)
+        {
+            ErrorAt("number.missing", column,
+                    "This row has no " + std::string(what) + " (only a formula).", fix);
+            return std::nullopt;
+        }
     }
     const Scaled value = number ? number->ScaledToInteger(0, 1'000'000) : Scaled{};
     if (!number || value.fault != ScaleFault::None)

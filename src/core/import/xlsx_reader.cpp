@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "xlsx_reader.hpp"
 
+#include "decimal_text.hpp"
 #include "text_encoding.hpp"
 #include "xml_stream.hpp"
 #include "zip_archive.hpp"
@@ -171,9 +172,10 @@ public:
         Relationship r = it->second.first;
         if (r.external)
         {
+            // The target is not quoted: it is the attacker's text (a URL or a path).
             Refuse("xlsx.external_relationship",
-                   "The spreadsheet takes part of its content from outside the file (\"" +
-                       EscapeForDisplay(it->second.second) + "\"), which CoScore never follows.");
+                   "The spreadsheet takes part of its content from outside the file, from a "
+                   "link CoScore never follows.");
         }
         r.target = ResolveTarget(m_source, it->second.second);
         return r;
@@ -400,7 +402,37 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_offsets;
 };
 
-// ---- Styles: which cell formats show dates -------------------------------------------------
+// ---- Styles: which cell formats show dates or percentages ----------------------------------
+
+enum class NumberStyle
+{
+    Plain,
+    Date,
+    Percent,
+};
+
+/// Built-in 9 and 10, or a custom code with % outside quotes and brackets.
+bool IsPercentFormat(int format_id, std::string_view code)
+{
+    if (format_id == 9 || format_id == 10)
+    {
+        return true;
+    }
+    bool quoted = false;
+    bool bracket = false;
+    for (std::size_t i = 0; i < code.size(); ++i)
+    {
+        const char c = code[i];
+        quoted = c == '"' ? !quoted : quoted;
+        bracket = !quoted && (c == '[' || (bracket && c != ']'));
+        i += !quoted && c == '\\' ? 1U : 0U;
+        if (!quoted && !bracket && c == '%')
+        {
+            return true;
+        }
+    }
+    return false;
+}
 
 class StylesReader : public XmlHandler
 {
@@ -430,7 +462,10 @@ public:
                 value = 0;
             }
             const auto custom = m_custom.find(value);
-            is_date.push_back(IsDateFormat(value, custom == m_custom.end() ? "" : custom->second));
+            const std::string_view code = custom == m_custom.end() ? "" : custom->second;
+            kinds.push_back(IsDateFormat(value, code)      ? NumberStyle::Date
+                            : IsPercentFormat(value, code) ? NumberStyle::Percent
+                                                           : NumberStyle::Plain);
         }
     }
     void End(std::string_view name) override
@@ -439,7 +474,7 @@ public:
     }
     void Text(std::string_view) override {}
 
-    std::vector<bool> is_date; ///< by cell style index (the s attribute)
+    std::vector<NumberStyle> kinds; ///< by cell style index (the s attribute)
 
 private:
     static bool ParseInt(std::string_view text, int& value)
@@ -517,9 +552,9 @@ bool IsNumberText(std::string_view v)
 class SheetReader : public XmlHandler
 {
 public:
-    SheetReader(const SharedStringsReader& strings, const std::vector<bool>& date_styles,
+    SheetReader(const SharedStringsReader& strings, const std::vector<NumberStyle>& styles,
                 const FileInfo& info, const ImportLimits& limits, const RowSink& sink)
-        : m_strings(strings), m_date_styles(date_styles), m_date1904(info.date1904), m_info(info),
+        : m_strings(strings), m_styles(styles), m_date1904(info.date1904), m_info(info),
           m_limits(limits), m_sink(sink)
     {
     }
@@ -576,7 +611,7 @@ private:
     }
 
     const SharedStringsReader& m_strings;
-    const std::vector<bool>& m_date_styles;
+    const std::vector<NumberStyle>& m_styles;
     bool m_date1904;
     const FileInfo& m_info;
     const ImportLimits& m_limits;
@@ -823,7 +858,9 @@ void SheetReader::EndCell()
                        EscapeForDisplay(m_value) + "\".",
                    m_row, m_column, CellName());
         }
-        if (m_style < m_date_styles.size() && m_date_styles[m_style])
+        const NumberStyle style =
+            m_style < m_styles.size() ? m_styles[m_style] : NumberStyle::Plain;
+        if (style == NumberStyle::Date)
         {
             std::string iso = ExcelSerialToIso(m_value, m_date1904);
             if (iso.empty())
@@ -834,6 +871,13 @@ void SheetReader::EndCell()
                        m_row, m_column, CellName());
             }
             Put(CellKind::Date, Store(std::move(iso)));
+        }
+        else if (style == NumberStyle::Percent)
+        {
+            // 0.25 shown as 25%: moved two places exactly, never multiplied as a float.
+            auto number = DecimalText::Parse(m_value);
+            number->exponent += number->IsZero() ? 0 : 2;
+            Put(CellKind::Number, Store(number->ToPlain() + "%"));
         }
         else
         {
@@ -1084,7 +1128,7 @@ FileInfo ReadXlsx(std::string_view bytes, const ReadOptions& options, const RowS
     {
         ParsePart(zip, part->target, styles, limits);
     }
-    SheetReader reader(strings, styles.is_date, info, limits, sink);
+    SheetReader reader(strings, styles.kinds, info, limits, sink);
     XmlStream stream(reader, target->target, limits);
     reader.SetStream(&stream);
     zip.Read(target->target, [&](std::string_view chunk) { return stream.Feed(chunk); });

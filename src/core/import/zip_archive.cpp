@@ -333,6 +333,7 @@ void ZipArchive::Read(std::string_view name, const std::function<bool(std::strin
     const File file{opened};
     std::vector<char> chunk(kReadChunk);
     std::int64_t inflated = 0;
+    bool wanted = true;
     for (;;)
     {
         const zip_int64_t got = zip_fread(file.file, chunk.data(), chunk.size());
@@ -386,10 +387,9 @@ void ZipArchive::Read(std::string_view name, const std::function<bool(std::strin
                        " times, as zip bombs do.",
                    kResave, entry.name);
         }
-        if (!consume(std::string_view(chunk.data(), static_cast<std::size_t>(got))))
-        {
-            return;
-        }
+        // Once the reader has what it needs the rest is still inflated and counted, so that the
+        // part's size and CRC are always checked.
+        wanted = wanted && consume(std::string_view(chunk.data(), static_cast<std::size_t>(got)));
     }
     if (inflated != entry.declared)
     {
