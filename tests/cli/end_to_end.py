@@ -162,6 +162,50 @@ run("export", round_path, expect=2)
 err = run("export", round_path, "--awards", "/proc/forbidden/awards.xlsx", expect=1).stderr
 check(err.strip() != "", "an export into a folder that cannot be written says why")
 
+# import: a new round from the CSV files an officer has, all or nothing.
+fresh = os.path.join(WORK, "fresh.coscore")
+run("new", fresh, "--title", "Imported round")
+files = {
+    "funds.csv": "fund,budget\nSmall Grants,\"£20,000.00\"\n",
+    "criteria.csv": "fund,criterion_id,name,weight,scale_min,scale_max,descriptors\n"
+                    "Small Grants,need,Local need,60,0,3,\"0=None|1=Weak|2=Good|3=Strong\"\n"
+                    "Small Grants,value,Value for money,40,0,3,\"0=None|1=Weak|2=Good|3=Strong\"\n",
+    "members.csv": "member_id,name,role\nA1,Ann Carer,carer\nB2,Cllr Bob,councillor\n"
+                   "C3,Cat User,person_using_services\n",
+    "bids.csv": "bid_id,organisation,project_title,fund,amount_requested,ward\n"
+                "SG-1,\"Hope, Café & Co\",\"Tea,\nand talk\",Small Grants,\"£1,234.50\",North\n"
+                "SG-2,Second Group,Walks,Small Grants,9000,South\n",
+    "interests.csv": "member_id,bid_id,type\nC3,SG-2,uses_service\n",
+    "scores.csv": "bid_id,member_id,criterion_id,score\nSG-1,A1,need,3\nSG-1,A1,value,2\n"
+                  "SG-1,B2,need,1\nSG-1,B2,value,\nSG-2,A1,need,2\nSG-2,A1,value,2\n",
+}
+for name, text in files.items():
+    with open(os.path.join(WORK, name), "w", encoding="utf-8") as f:
+        f.write(text)
+args = ["import", fresh]
+for name in files:
+    args += ["--" + name.split(".")[0], os.path.join(WORK, name)]
+out = run(*args).stdout
+check("Imported" in out, f"import summary: {out}")
+imported = json.loads(run("reconcile", fresh, "--json").stdout)
+small = imported["funds"][0]
+check(small["name"] == "Small Grants" and small["budget_pence"] == 2_000_000, "fund imported")
+by_id = {b["bid_id"]: b for b in small["bids"]}
+check(by_id["SG-1"]["requested_pence"] == 123_450, "£1,234.50 is 123450 pence")
+check(by_id["SG-1"]["organisation"] == "Hope, Café & Co", "quoted commas and UTF-8 survive")
+check(by_id["SG-1"]["n"] == 2 and by_id["SG-2"]["n"] == 1, "scores imported; blank is missing")
+check("chain intact" in run("verify", fresh).stdout, "verify after import")
+
+# A bad file is refused with its line, and the round keeps what it had.
+bad_bids = os.path.join(WORK, "bad_bids.csv")
+with open(bad_bids, "w") as f:
+    f.write("bid_id,organisation,project_title,fund,amount_requested\n"
+            "SG-3,Third,Thing,Small Grants,12O\n")
+err = run("import", fresh, "--bids", bad_bids, expect=1).stderr
+check("line 2" in err and "Nothing was imported" in err, f"bad amount refused by line: {err}")
+again = json.loads(run("reconcile", fresh, "--json").stdout)
+check(len(again["funds"][0]["bids"]) == 2, "a refused import adds no bid")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
