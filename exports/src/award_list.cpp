@@ -197,6 +197,7 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
 
     XlsxTable table(sheet, header_row, SummaryColumns(), ctx.Log(kOutput));
     EmitSummaryRows(ctx, table);
+    table.Finish(ctx.Page());
 
     // Totals over the funds, as formulas with their values cached.
     const int total_row = table.NextRow();
@@ -233,7 +234,6 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
         sheet.WriteSum(total_row, static_cast<int>(col), table.FirstRow(), table.LastRow(),
                        static_cast<int>(col), counts[col], Style::TotalCount);
     }
-    table.Finish(ctx.Page());
 
     // Ring-fenced pots and ties at the line, when there are any, below the funds.
     int row = total_row + 2;
@@ -291,8 +291,9 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
             const std::array<Cell, 4> cells{
                 TextCell(ctx.index.FundName(fund)), TextCell(refs),
                 TextCell(group->resolved ? "Yes" : "No"),
-                TextCell(group->resolved ? group->resolution
-                                         : "Needs a chair's decision or a lottery")};
+                TextCell(group->resolved
+                             ? std::string_view(group->resolution)
+                             : std::string_view("Needs a chair's decision or a lottery"))};
             ties.Row(cells, {});
         }
     }
@@ -341,6 +342,7 @@ void WriteFundSheet(const OutputContext& ctx, XlsxWorkbook& book, const scoring:
     table.Sheet().AddHighlight(first, table.Col("Flags"), last, table.Col("Flags"),
                                Highlight::AmberIfText);
     table.Sheet().AddHighlight(first, awarded_col, last, awarded_col, Highlight::GreenIfPositive);
+    table.Finish(ctx.Page());
 
     // Totals and the budget line, as formulas with their values cached.
     const int total_row = table.NextRow();
@@ -360,7 +362,6 @@ void WriteFundSheet(const OutputContext& ctx, XlsxWorkbook& book, const scoring:
     sheet.WriteDifference(
         budget_row + 2, awarded_col, {budget_row, awarded_col}, {budget_row + 1, awarded_col},
         static_cast<double>(fund.budget_pence - awarded) / 100.0, Style::TotalMoney);
-    table.Finish(ctx.Page());
 }
 
 } // namespace

@@ -168,6 +168,32 @@ std::string GuardText(std::string_view text)
     return out;
 }
 
+std::string PlainLine(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();)
+    {
+        const Decoded d = DecodeAt(text, pos);
+        if (!d.valid || d.code == 0xFFFE || d.code == 0xFFFF)
+        {
+            out.append(kReplacementChar);
+            pos += d.valid ? d.length : 1;
+            continue;
+        }
+        if (d.code < 0x20 || d.code == 0x7F)
+        {
+            out.push_back(' ');
+        }
+        else
+        {
+            out.append(text.substr(pos, d.length));
+        }
+        pos += d.length;
+    }
+    return out;
+}
+
 std::size_t Utf16Length(std::string_view utf8)
 {
     std::size_t units = 0;

@@ -68,6 +68,14 @@ RoundIndex::RoundIndex(const ExportInput& input)
         }
     }
     m_bid_count = CountBids(input.result);
+    for (const scoring::Fund& fund : input.round.funds)
+    {
+        m_fund_names[fund.key] = fund.name;
+    }
+    for (const scoring::FundResult& fund : input.result.funds)
+    {
+        m_fund_names.try_emplace(fund.fund, "Fund " + std::to_string(fund.fund));
+    }
 }
 
 const scoring::Bid& RoundIndex::BidOf(Key bid) const
@@ -105,10 +113,11 @@ int RoundIndex::ScorerColumn(Key member) const
     return it == m_scorer_columns.end() ? -1 : it->second;
 }
 
-std::string RoundIndex::FundName(Key fund) const
+const std::string& RoundIndex::FundName(Key fund) const
 {
-    const scoring::Fund* found = FundOf(fund);
-    return found != nullptr ? found->name : "Fund " + std::to_string(fund);
+    static const std::string unknown = "Unknown fund";
+    const auto it = m_fund_names.find(fund);
+    return it == m_fund_names.end() ? unknown : it->second;
 }
 
 // ---------------------------------------------------------------------------------------------

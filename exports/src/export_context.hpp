@@ -42,7 +42,8 @@ public:
     const std::vector<const scoring::Member*>& ScoringMembers() const { return m_scorers; }
     /// Column of a scoring member in ScoringMembers(), or -1.
     int ScorerColumn(Key member) const;
-    std::string FundName(Key fund) const;
+    /// The fund's name ("Fund 7" for a key the round does not know); lives as long as the index.
+    const std::string& FundName(Key fund) const;
 
 private:
     std::unordered_map<Key, std::size_t> m_bids;
@@ -50,6 +51,7 @@ private:
     std::unordered_map<Key, std::size_t> m_members;
     std::unordered_map<Key, std::size_t> m_decisions;
     std::unordered_map<Key, int> m_scorer_columns;
+    std::unordered_map<Key, std::string> m_fund_names;
     std::vector<const scoring::Member*> m_scorers;
     const ExportInput* m_input = nullptr;
     std::int64_t m_bid_count = 0;

@@ -290,13 +290,14 @@ void EmitVoiceRows(const OutputContext& ctx, TableSink& sink)
     {
         const std::string gained = JoinRefs(ctx.index, v.gained);
         const std::string lost = JoinRefs(ctx.index, v.lost);
-        const std::array<Cell, 7> cells{TextCell(scoring::DisplayName(v.voice)),
-                                        NumberCell(v.members),
-                                        NumberCell(v.mean_total),
-                                        NumberCell(v.mean_leniency),
-                                        NumberCell(static_cast<double>(v.funded.size())),
-                                        TextCell(gained.empty() ? "None" : gained),
-                                        TextCell(lost.empty() ? "None" : lost)};
+        const std::array<Cell, 7> cells{
+            TextCell(scoring::DisplayName(v.voice)),
+            NumberCell(v.members),
+            NumberCell(v.mean_total),
+            NumberCell(v.mean_leniency),
+            NumberCell(static_cast<double>(v.funded.size())),
+            TextCell(gained.empty() ? std::string_view("None") : gained),
+            TextCell(lost.empty() ? std::string_view("None") : lost)};
         sink.Row(cells, {});
     }
 }
@@ -556,6 +557,7 @@ SummaryPlace WriteSummary(const OutputContext& ctx, XlsxWorkbook& book)
         }
         table.Row(cells, {});
     }
+    table.Finish(ctx.Page());
     const int total_row = table.NextRow();
     sheet.WriteText(total_row, 0, "All funds", Style::TotalLabel);
     for (int col = 1; col < 10; ++col)
@@ -564,7 +566,6 @@ SummaryPlace WriteSummary(const OutputContext& ctx, XlsxWorkbook& book)
                        totals[static_cast<std::size_t>(col)],
                        col <= 3 ? Style::TotalMoney : Style::TotalCount);
     }
-    table.Finish(ctx.Page());
 
     // The round's agreement at a glance (details on the Reliability sheet).
     int row = total_row + 2;
@@ -647,11 +648,11 @@ void WriteSensitivity(const OutputContext& ctx, XlsxWorkbook& book)
             changes.Row(cells, bid.ref);
         }
     }
+    changes.Finish(ctx.Page());
     if (changes.LastRow() < changes.FirstRow())
     {
         sheet.WriteText(changes.NextRow(), 0, "No bid changes its funded status.", Style::Muted);
     }
-    changes.Finish(ctx.Page());
 
     int row = changes.NextRow() + 2;
     sheet.WriteText(row++, 0, "Ties", Style::Heading);

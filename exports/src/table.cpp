@@ -348,6 +348,7 @@ void XlsxTable::ApplyWidths()
 
 void XlsxTable::Finish(const PageSetup& page)
 {
+    COSCORE_EXPECTS(m_sheet.LastRowWritten() <= std::max(m_header_row, LastRow()));
     ApplyWidths();
     m_sheet.FreezeRows(m_header_row + 1);
     m_sheet.AutoFilter(m_header_row, 0, std::max(m_header_row, LastRow()),

@@ -75,6 +75,13 @@ inline Cell TextCell(std::string_view text, Tone tone = Tone::Normal)
 {
     return {Cell::Type::Text, tone, text, 0.0, 0};
 }
+inline Cell TextCell(const char* text, Tone tone = Tone::Normal)
+{
+    return TextCell(std::string_view(text), tone);
+}
+/// A cell only views its text: a temporary string would be gone before the row is written.
+Cell TextCell(std::string&& text, Tone tone = Tone::Normal) = delete;
+Cell TextCell(const std::string&& text, Tone tone = Tone::Normal) = delete;
 inline Cell NumberCell(double value, Tone tone = Tone::Normal)
 {
     return {Cell::Type::Number, tone, {}, value, 0};
@@ -131,6 +138,8 @@ public:
     /// Column widths from the content seen so far.
     void ApplyWidths();
     /// Widths, frozen header, autofilter, print set-up with the header row on every page.
+    /// Call right after the last row, before writing anything below the table (totals):
+    /// constant-memory mode has flushed the rows above by then.
     void Finish(const PageSetup& page);
 
 private:

@@ -42,14 +42,13 @@ std::string CellName(int row, int col)
 std::string EscapeHeaderText(std::string_view text)
 {
     std::string out;
-    for (const char c : text)
+    for (const char c : PlainLine(text))
     {
         if (c == '&')
         {
             out.push_back('&');
         }
-        // Control characters have no business in a printed header.
-        out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+        out.push_back(c);
     }
     return out;
 }
@@ -128,7 +127,7 @@ std::uint8_t ChartType(ChartKind kind)
 /// references: guard them like any cell text.
 std::string ChartText(std::string_view text)
 {
-    return GuardText(text);
+    return GuardText(PlainLine(text));
 }
 
 } // namespace
@@ -185,9 +184,13 @@ void XlsxWorkbook::Fail(int code, std::string_view action) const
                           "): " + lxw_strerror(static_cast<lxw_error>(code));
     switch (code)
     {
-    case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_CREATING_TMPFILE:
     case LXW_ERROR_READING_TMPFILE:
+        message += " The temporary folder " +
+                   (m_temp_folder.empty() ? std::string("of the system") : m_temp_folder) +
+                   " must exist, be writable and have room; fix that and export again.";
+        break;
+    case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_ZIP_FILE_OPERATION:
     case LXW_ERROR_ZIP_FILE_ADD:
     case LXW_ERROR_ZIP_CLOSE:
@@ -356,11 +359,9 @@ std::string XlsxWorkbook::UniqueSheetName(std::string_view wanted) const
     // Excel forbids []:*?/\ and control characters, a leading or trailing apostrophe and
     // "History"; it compares names ignoring case.
     std::string name;
-    for (std::size_t i = 0; i < wanted.size(); ++i)
+    for (const char c : PlainLine(wanted))
     {
-        const char c = wanted[i];
-        const bool bad = std::string_view("[]:*?/\\").find(c) != std::string_view::npos ||
-                         static_cast<unsigned char>(c) < 0x20;
+        const bool bad = std::string_view("[]:*?/\\").find(c) != std::string_view::npos;
         name.push_back(bad ? '-' : c);
     }
     while (!name.empty() && (name.front() == '\'' || name.front() == ' '))
@@ -435,7 +436,9 @@ XlsxSheet& XlsxWorkbook::AddSheet(std::string_view wanted)
     lxw_worksheet* sheet = workbook_add_worksheet(m_book, name.c_str());
     if (sheet == nullptr)
     {
-        Fail(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding sheet '" + name + "'");
+        // In constant-memory mode each sheet opens a temporary file first.
+        Fail(m_constant_memory ? LXW_ERROR_CREATING_TMPFILE : LXW_ERROR_MEMORY_MALLOC_FAILED,
+             "adding sheet '" + name + "'");
     }
     m_sheets.push_back(XlsxSheet(*this, sheet, std::move(name)));
     return m_sheets.back();
@@ -446,6 +449,10 @@ void XlsxWorkbook::SetDocument(const DocumentInfo& info)
     // libxlsxwriter takes char* and copies; keep mutable copies for the call.
     std::array<std::string, 8> text{info.title,    info.subject,  info.author,   info.company,
                                     info.category, info.keywords, info.comments, info.status};
+    for (std::string& line : text)
+    {
+        line = PlainLine(line); // the properties are XML text: no control characters
+    }
     lxw_doc_properties properties{};
     properties.title = text[0].data();
     properties.subject = text[1].data();
@@ -463,8 +470,9 @@ void XlsxWorkbook::SetDocument(const DocumentInfo& info)
     }
     for (const auto& [name, value] : info.custom)
     {
+        const std::string clean = PlainLine(value);
         const lxw_error custom =
-            workbook_set_custom_property_string(m_book, name.c_str(), value.c_str());
+            workbook_set_custom_property_string(m_book, name.c_str(), clean.c_str());
         if (custom != LXW_NO_ERROR)
         {
             Fail(custom, "setting document property '" + name + "'");
@@ -500,8 +508,9 @@ void XlsxSheet::Check(int code, std::string_view action) const
     }
 }
 
-void XlsxSheet::CheckCell(int code, int row, int col) const
+void XlsxSheet::CheckCell(int code, int row, int col)
 {
+    m_last_row = std::max(m_last_row, row);
     // Cells are written by the million: build the message only when something failed.
     if (code != LXW_NO_ERROR)
     {
@@ -565,17 +574,17 @@ void XlsxSheet::WriteSum(int row, int col, int first_row, int last_row, int sour
     }
     const std::string formula =
         "SUM(" + CellName(first_row, source_col) + ":" + CellName(last_row, source_col) + ")";
-    Check(worksheet_write_formula_num(m_sheet, ToRow(row), ToCol(col), formula.c_str(),
-                                      m_book->Format(style), cached),
-          "total in cell " + CellName(row, col));
+    CheckCell(worksheet_write_formula_num(m_sheet, ToRow(row), ToCol(col), formula.c_str(),
+                                          m_book->Format(style), cached),
+              row, col);
 }
 
 void XlsxSheet::WriteDifference(int row, int col, CellRef a, CellRef b, double cached, Style style)
 {
     const std::string formula = CellName(a.row, a.col) + "-" + CellName(b.row, b.col);
-    Check(worksheet_write_formula_num(m_sheet, ToRow(row), ToCol(col), formula.c_str(),
-                                      m_book->Format(style), cached),
-          "total in cell " + CellName(row, col));
+    CheckCell(worksheet_write_formula_num(m_sheet, ToRow(row), ToCol(col), formula.c_str(),
+                                          m_book->Format(style), cached),
+              row, col);
 }
 
 void XlsxSheet::SetColumnWidth(int col, double width)

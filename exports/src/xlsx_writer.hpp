@@ -176,12 +176,16 @@ public:
     void InsertChart(int row, int col, const ChartSpec& spec);
     void Activate();
 
+    /// The lowest row written so far (-1 before the first). In constant-memory mode rows above
+    /// it are on disk already: ranges (autofilter) must be set before writing past them.
+    int LastRowWritten() const { return m_last_row; }
+
 private:
     friend class XlsxWorkbook;
     XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::string name);
 
     void Check(int code, std::string_view action) const;
-    void CheckCell(int code, int row, int col) const;
+    void CheckCell(int code, int row, int col);
     const char* Terminated(std::string_view text);
 
     XlsxWorkbook* m_book = nullptr;
@@ -189,6 +193,7 @@ private:
     std::string m_name;
     std::string m_buffer; ///< NUL-terminated copy of text passed to the C API
     std::vector<int> m_breaks;
+    int m_last_row = -1;
 };
 
 /// An xlsx file being built. Nothing is written to disk until Close(); destroying an unclosed

@@ -83,7 +83,10 @@ scoring::Criterion MakeCriterion(Key key, const char* ref, const char* name, dou
     c.scale_max = hi;
     for (int level = lo; level <= hi; ++level)
     {
-        c.descriptors.push_back({level, "Level " + std::to_string(level), ""});
+        scoring::LevelDescriptor descriptor;
+        descriptor.level = level;
+        descriptor.text = "Level " + std::to_string(level);
+        c.descriptors.push_back(descriptor);
     }
     return c;
 }
@@ -176,7 +179,14 @@ scoring::RoundData MakeFixtureRound()
             bid.requested_pence = seed.requested;
             bid.ward = seed.ward;
             bid.summary = std::string("We will deliver ") + seed.project + " in " + seed.ward + ".";
-            bid.fields = {{"Contact", "Grants officer"}, {"Beneficiaries", "120 people a year"}};
+            for (const auto& [name, value] :
+                 {std::pair{"Contact", "Grants officer"}, std::pair{"Beneficiaries", "120 a year"}})
+            {
+                scoring::ApplicationField field;
+                field.name = name;
+                field.value = value;
+                bid.fields.push_back(field);
+            }
             bid.eligibility = scoring::Eligibility::Eligible;
             round.bids.push_back(bid);
         }
@@ -188,12 +198,24 @@ scoring::RoundData MakeFixtureRound()
     // (a minor interest: declared, may score).
     const Key food_hub = 1003;
     const Key pantry = 1008;
-    round.interests.push_back({104, food_hub, scoring::InterestType::EmployeeOrTrustee,
-                               scoring::InterestRule::NoScoreNoSee, "2026-02-02T18:00:00Z",
-                               "Declared at the briefing"});
-    round.interests.push_back({106, pantry, scoring::InterestType::Volunteers,
-                               scoring::InterestRule::DeclaredMayScore, "2026-02-02T18:05:00Z",
-                               "Volunteers twice a year"});
+    const auto interest = [&](Key member, Key bid, scoring::InterestType type,
+                              scoring::InterestRule rule, const char* at, const char* note)
+    {
+        scoring::Interest i;
+        i.member = member;
+        i.bid = bid;
+        i.type = type;
+        i.rule = rule;
+        i.declared_at = at;
+        i.note = note;
+        round.interests.push_back(i);
+    };
+    interest(104, food_hub, scoring::InterestType::EmployeeOrTrustee,
+             scoring::InterestRule::NoScoreNoSee, "2026-02-02T18:00:00Z",
+             "Declared at the briefing");
+    interest(106, pantry, scoring::InterestType::Volunteers,
+             scoring::InterestRule::DeclaredMayScore, "2026-02-02T18:05:00Z",
+             "Volunteers twice a year");
 
     const Key absent_bid = 1006;     // Dev Patel missed the Oakfield discussion
     const Key incomplete_bid = 1009; // Grace Mensah left one criterion for later

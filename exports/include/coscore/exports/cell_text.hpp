@@ -33,6 +33,10 @@ bool NeedsFormulaGuard(std::string_view text);
 /// invalid UTF-8 replaced by U+FFFD. Nothing else changes ("-5 trees" becomes "'-5 trees").
 std::string GuardText(std::string_view text);
 
+/// One line of text for places that are not cells (document properties, page headers, sheet
+/// names): invalid UTF-8 replaced by U+FFFD, control characters by spaces. No guard.
+std::string PlainLine(std::string_view text);
+
 /// Length of UTF-8 text in UTF-16 code units, as Excel counts a cell's characters.
 std::size_t Utf16Length(std::string_view utf8);
 

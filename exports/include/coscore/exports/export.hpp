@@ -71,8 +71,10 @@ using ProgressCallback = std::function<bool(double fraction, std::string_view st
 struct ExportOptions
 {
     MemoryMode memory = MemoryMode::Auto;
-    std::filesystem::path temp_folder; ///< for libxlsxwriter's temp files; empty = the system's
-    ProgressCallback progress;         ///< may be empty
+    /// For libxlsxwriter's temporary files; empty = the system's. Debian's libxlsxwriter 1.1.4
+    /// is built to use tmpfile() and ignores it (its files are unlinked at once: none is left).
+    std::filesystem::path temp_folder;
+    ProgressCallback progress; ///< may be empty
 };
 
 /// Which outputs go where. A path ending in `.csv` (any case) gets that output's main table as
