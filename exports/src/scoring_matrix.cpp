@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <tuple>
 
 namespace coscore::exports::detail
@@ -79,7 +80,7 @@ private:
     std::map<CellKey, const scoring::ModeratedScore*> m_moderated;
 };
 
-std::vector<Column> RowHeadColumns(bool with_fund)
+std::vector<Column> RowHeadColumns(bool with_fund, bool with_organisation = true)
 {
     std::vector<Column> columns;
     if (with_fund)
@@ -88,7 +89,10 @@ std::vector<Column> RowHeadColumns(bool with_fund)
     }
     columns.push_back({"Rank", ColumnKind::Count});
     columns.push_back({"Ref", ColumnKind::Text});
-    columns.push_back({"Organisation", ColumnKind::Text, 28});
+    if (with_organisation)
+    {
+        columns.push_back({"Organisation", ColumnKind::Text, 28});
+    }
     return columns;
 }
 
@@ -113,7 +117,8 @@ std::vector<Column> TotalsColumns(const RoundIndex& index, bool with_fund)
 }
 
 void PushRowHead(std::vector<Cell>& cells, const std::string* fund_name,
-                 const scoring::BidResult& result, const scoring::Bid& bid)
+                 const scoring::BidResult& result, const scoring::Bid& bid,
+                 bool with_organisation = true)
 {
     if (fund_name != nullptr)
     {
@@ -121,7 +126,10 @@ void PushRowHead(std::vector<Cell>& cells, const std::string* fund_name,
     }
     cells.push_back(result.rank > 0 ? NumberCell(result.rank) : BlankCell());
     cells.push_back(TextCell(bid.ref));
-    cells.push_back(TextCell(bid.organisation));
+    if (with_organisation)
+    {
+        cells.push_back(TextCell(bid.organisation));
+    }
 }
 
 /// Fills the member cells with why a member has no value (from the member totals).
@@ -173,28 +181,44 @@ void EmitTotalsRows(const OutputContext& ctx, bool with_fund, TableSink& sink)
     }
 }
 
-void EmitCriterionRows(const OutputContext& ctx, const ScoreIndex& scores,
-                       const scoring::FundResult& fund, const scoring::Criterion& criterion,
-                       TableSink& sink)
+/// The member cells of one bid for every criterion of its fund, filled in one pass over the
+/// bid's scores (the scores are sorted by member, then criterion).
+class CriterionRows
 {
-    std::vector<Cell> cells;
-    for (const scoring::BidResult& result : fund.bids)
+public:
+    CriterionRows(const OutputContext& ctx, const scoring::Fund& fund, bool lean)
+        : m_ctx(ctx), m_fund(fund), m_rows(fund.criteria.size()), m_lean(lean)
     {
-        const scoring::Bid& bid = ctx.index.BidOf(result.bid);
-        cells.clear();
-        PushRowHead(cells, nullptr, result, bid);
-        const std::size_t first = cells.size();
-        PushMissingReasons(cells, ctx, result);
+    }
+
+    void Fill(const ScoreIndex& scores, const scoring::BidResult& result, const scoring::Bid& bid)
+    {
+        std::vector<Cell>& first = m_rows.front();
+        first.clear();
+        PushRowHead(first, nullptr, result, bid, !m_lean);
+        m_head = first.size();
+        PushMissingReasons(first, m_ctx, result);
+        for (std::size_t c = 1; c < m_rows.size(); ++c)
+        {
+            m_rows[c] = first;
+        }
+        Key member = 0;
+        int col = -1;
         for (const scoring::Score& score : scores.ScoresOf(result.bid))
         {
-            const int col = ctx.index.ScorerColumn(score.member);
-            if (score.criterion != criterion.key || col < 0)
+            if (score.member != member || col < 0)
+            {
+                member = score.member;
+                col = m_ctx.index.ScorerColumn(member);
+            }
+            const std::size_t criterion = CriterionIndex(score.criterion);
+            if (col < 0 || criterion == m_rows.size())
             {
                 continue;
             }
-            Cell& cell = cells[first + static_cast<std::size_t>(col)];
+            Cell& cell = m_rows[criterion][m_head + static_cast<std::size_t>(col)];
             const std::optional<int> moderated =
-                ctx.input.moderated_scores_used ? scores.ModeratedValue(score) : std::nullopt;
+                m_ctx.input.moderated_scores_used ? scores.ModeratedValue(score) : std::nullopt;
             if (moderated)
             {
                 cell = NumberCell(*moderated, Tone::Moderated);
@@ -208,10 +232,27 @@ void EmitCriterionRows(const OutputContext& ctx, const ScoreIndex& scores,
                 cell = TextCell(MissingText(score.missing), Tone::Muted);
             }
         }
-        sink.Row(cells, bid.ref);
-        ctx.meter.Advance();
     }
-}
+
+    std::span<const Cell> Row(std::size_t criterion) const { return m_rows[criterion]; }
+
+private:
+    std::size_t CriterionIndex(Key key) const
+    {
+        std::size_t i = 0;
+        while (i < m_fund.criteria.size() && m_fund.criteria[i].key != key)
+        {
+            ++i;
+        }
+        return i;
+    }
+
+    const OutputContext& m_ctx;
+    const scoring::Fund& m_fund;
+    std::vector<std::vector<Cell>> m_rows; ///< by criterion, in the fund's order
+    std::size_t m_head = 0;                ///< cells before the first member column
+    bool m_lean = false;
+};
 
 std::string FundInitials(std::string_view name)
 {
@@ -255,37 +296,61 @@ void WriteTotalsSheet(const OutputContext& ctx, XlsxWorkbook& book)
     sheet.Activate();
 }
 
-void WriteCriterionSheet(const OutputContext& ctx, XlsxWorkbook& book, const ScoreIndex& scores,
-                         const scoring::FundResult& fund, const scoring::Criterion& criterion)
+/// A sheet per criterion of the fund, all written in one pass over the bids (constant-memory
+/// mode streams each sheet to its own file, so rows may interleave between sheets).
+void WriteCriterionSheets(const OutputContext& ctx, XlsxWorkbook& book, const ScoreIndex& scores,
+                          const scoring::FundResult& fund, const scoring::Fund& form)
 {
-    const std::string fund_name = ctx.index.FundName(fund.fund);
+    const std::string& fund_name = ctx.index.FundName(fund.fund);
     const bool several_funds = ctx.Result().funds.size() > 1;
-    XlsxSheet& sheet = book.AddSheet(several_funds ? FundInitials(fund_name) + " " + criterion.name
-                                                   : criterion.name);
-    ctx.meter.Step("Scoring matrix: " + criterion.name);
-    std::vector<std::string> notes{
-        "Scale " + std::to_string(criterion.scale_min) + "\xE2\x80\x93" +
-        std::to_string(criterion.scale_max) + ", weight " + WeightText(criterion.weight_percent) +
-        "%" +
-        (criterion.gate ? ", gate: a panel median of at least " + std::to_string(*criterion.gate)
-                        : std::string())};
-    if (!criterion.question.empty())
+    ctx.meter.Step("Scoring matrix: " + fund_name + ", criteria");
+    // Streamed (large) workbooks are kept lean: no organisation beside each score (the Totals
+    // sheet has it) and no rules round the millions of score cells.
+    const bool lean = book.IsConstantMemory();
+    std::vector<std::unique_ptr<XlsxTable>> tables;
+    for (const scoring::Criterion& criterion : form.criteria)
     {
-        notes.push_back("Question: " + criterion.question);
+        XlsxSheet& sheet = book.AddSheet(
+            several_funds ? FundInitials(fund_name) + " " + criterion.name : criterion.name);
+        std::vector<std::string> notes{"Scale " + std::to_string(criterion.scale_min) +
+                                       "\xE2\x80\x93" + std::to_string(criterion.scale_max) +
+                                       ", weight " + WeightText(criterion.weight_percent) + "%" +
+                                       (criterion.gate ? ", gate: a panel median of at least " +
+                                                             std::to_string(*criterion.gate)
+                                                       : std::string())};
+        if (!criterion.question.empty())
+        {
+            notes.push_back("Question: " + criterion.question);
+        }
+        if (scores.HasModeration() && ctx.input.moderated_scores_used)
+        {
+            notes.push_back("Bold on blue: changed in the meeting; the independent score and the "
+                            "reason are on the sheet \"Moderated scores\".");
+        }
+        const int header_row =
+            WriteTitleBlock(sheet, ctx, fund_name + " \xE2\x80\x94 " + criterion.name, notes);
+        std::vector<Column> columns = RowHeadColumns(false, !lean);
+        const std::vector<Column> members =
+            MemberColumns(ctx.index, lean ? ColumnKind::Plain : ColumnKind::Count);
+        columns.insert(columns.end(), members.begin(), members.end());
+        tables.push_back(
+            std::make_unique<XlsxTable>(sheet, header_row, std::move(columns), ctx.Log(kOutput)));
     }
-    if (scores.HasModeration() && ctx.input.moderated_scores_used)
+    CriterionRows rows(ctx, form, lean);
+    for (const scoring::BidResult& result : fund.bids)
     {
-        notes.push_back("Bold on blue: changed in the meeting; the independent score and the "
-                        "reason are on the sheet \"Moderated scores\".");
+        const scoring::Bid& bid = ctx.index.BidOf(result.bid);
+        rows.Fill(scores, result, bid);
+        for (std::size_t c = 0; c < tables.size(); ++c)
+        {
+            tables[c]->Row(rows.Row(c), bid.ref);
+        }
+        ctx.meter.Advance(static_cast<std::int64_t>(tables.size()));
     }
-    const int header_row =
-        WriteTitleBlock(sheet, ctx, fund_name + " \xE2\x80\x94 " + criterion.name, notes);
-    std::vector<Column> columns = RowHeadColumns(false);
-    const std::vector<Column> members = MemberColumns(ctx.index, ColumnKind::Count);
-    columns.insert(columns.end(), members.begin(), members.end());
-    XlsxTable table(sheet, header_row, std::move(columns), ctx.Log(kOutput));
-    EmitCriterionRows(ctx, scores, fund, criterion, table);
-    table.Finish(ctx.Page());
+    for (const auto& table : tables)
+    {
+        table->Finish(ctx.Page());
+    }
 }
 
 std::vector<Column> ModerationColumns()
@@ -386,7 +451,7 @@ void EmitScoreRows(const OutputContext& ctx, TableSink& sink)
     }
 }
 
-std::int64_t CriterionRows(const ExportInput& input)
+std::int64_t CriterionRowCount(const ExportInput& input)
 {
     std::int64_t rows = 0;
     for (const scoring::FundResult& fund : input.result.funds)
@@ -407,7 +472,7 @@ std::int64_t CriterionRows(const ExportInput& input)
 std::int64_t ScoringMatrixUnits(const ExportInput& input)
 {
     const std::int64_t bids = CountBids(input.result);
-    return bids + CriterionRows(input);
+    return bids + CriterionRowCount(input);
 }
 
 void StageScoringMatrix(const OutputContext& ctx, const std::filesystem::path& target,
@@ -421,7 +486,7 @@ void StageScoringMatrix(const OutputContext& ctx, const std::filesystem::path& t
         return;
     }
     const auto width = static_cast<std::int64_t>(ctx.index.ScoringMembers().size()) + 6;
-    const std::int64_t cells = (ctx.index.BidCount() + CriterionRows(ctx.input)) * width;
+    const std::int64_t cells = (ctx.index.BidCount() + CriterionRowCount(ctx.input)) * width;
     StageWorkbook(ctx, target, "scoring matrix", cells, staged,
                   [&](XlsxWorkbook& book)
                   {
@@ -434,10 +499,7 @@ void StageScoringMatrix(const OutputContext& ctx, const std::filesystem::path& t
                           {
                               continue;
                           }
-                          for (const scoring::Criterion& criterion : f->criteria)
-                          {
-                              WriteCriterionSheet(ctx, book, scores, fund, criterion);
-                          }
+                          WriteCriterionSheets(ctx, book, scores, fund, *f);
                       }
                       if (!ctx.Round().moderated.empty())
                       {

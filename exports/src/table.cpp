@@ -103,7 +103,7 @@ Style NumberStyle(ColumnKind kind, Tone tone)
 {
     if (tone == Tone::Moderated || tone == Tone::Incomplete)
     {
-        const bool whole = kind == ColumnKind::Count;
+        const bool whole = kind == ColumnKind::Count || kind == ColumnKind::Plain;
         if (tone == Tone::Moderated)
         {
             return whole ? Style::ModeratedCount : Style::Moderated;

@@ -31,6 +31,7 @@ enum class ColumnKind : std::uint8_t
     Ratio,
     Percent,
     DateTime,
+    Plain, ///< a number with no format and no rules: large streamed sheets, kept lean
 };
 
 struct Column

@@ -225,7 +225,11 @@ public:
 
 private:
     friend class XlsxSheet;
-    lxw_format* Format(Style style) const { return m_formats[static_cast<std::size_t>(style)]; }
+    /// Style::Default is no format at all: such cells carry no style attribute (lean XML).
+    lxw_format* Format(Style style) const
+    {
+        return style == Style::Default ? nullptr : m_formats[static_cast<std::size_t>(style)];
+    }
     lxw_format* HighlightFormat(Highlight rule) const
     {
         return m_highlights[static_cast<std::size_t>(rule)];

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// Export benchmark (PRODUCT.md §8): the award list and the scoring matrix of generated S, M and
+// L rounds (L = 20,000 bids × 25 members × 8 criteria; target awards + matrix ≤ 1.5 s), written
+// to a temporary folder. The reconciliation is done once, outside the timing. Prints the
+// median and spread of several runs as a Markdown table, with the machine, for the README.
+#include <coscore/exports/export.hpp>
+#include <coscore/scoring/reconcile.hpp>
+#include <coscore/scoring/synthetic_round.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace coscore;
+
+namespace
+{
+
+constexpr std::uint64_t kSeed = 20260101;
+
+struct Timing
+{
+    double median_ms = 0.0;
+    double min_ms = 0.0;
+    double max_ms = 0.0;
+};
+
+/// Runs `work` once to warm up, then `runs` times, timing each run.
+Timing Measure(int runs, const std::function<void()>& work)
+{
+    work();
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        const auto stop = std::chrono::steady_clock::now();
+        ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const std::size_t mid = ms.size() / 2;
+    const double median = ms.size() % 2 == 1 ? ms[mid] : (ms[mid - 1] + ms[mid]) / 2.0;
+    return {median, ms.front(), ms.back()};
+}
+
+std::string CpuModel()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(cpuinfo, line))
+    {
+        if (line.rfind("model name", 0) == 0)
+        {
+            const auto colon = line.find(':');
+            return colon == std::string::npos ? line : line.substr(colon + 2);
+        }
+    }
+    return "unknown CPU";
+}
+
+/// A private folder for the files, removed at the end.
+class BenchFolder
+{
+public:
+    BenchFolder()
+    {
+        std::random_device rd;
+        m_path = std::filesystem::temp_directory_path() /
+                 ("coscore-exports-bench-" + std::to_string(rd()));
+        std::filesystem::create_directories(m_path);
+    }
+    ~BenchFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    BenchFolder(const BenchFolder&) = delete;
+    BenchFolder& operator=(const BenchFolder&) = delete;
+    const std::filesystem::path& Path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+struct Case
+{
+    const char* name;
+    scoring::SyntheticSpec spec;
+    int runs;
+    const char* target;
+};
+
+std::uintmax_t SizeOf(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    return ec ? 0 : size;
+}
+
+} // namespace
+
+int main()
+{
+    const std::vector<Case> cases{
+        {"S", scoring::SmallRound(), 9, "—"},
+        {"M", scoring::MediumRound(), 5, "—"},
+        {"L", scoring::LargeRound(), 5, "≤ 1,500 ms"},
+    };
+    scoring::ReconcileOptions rules_only;
+    rules_only.bootstrap = false;
+    rules_only.reliability = false;
+
+    std::printf("Machine: %s, %u hardware threads; build: %s\n\n", CpuModel().c_str(),
+                std::thread::hardware_concurrency(),
+#ifdef NDEBUG
+                "optimised (NDEBUG)"
+#else
+                "debug"
+#endif
+    );
+    std::printf("| case | bids × members × criteria | scores | output | runs | median ms | "
+                "min – max ms | file size | target |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+    const BenchFolder folder;
+    for (const Case& c : cases)
+    {
+        const scoring::RoundData round = scoring::GenerateRound(c.spec, kSeed);
+        const scoring::ReconcileResult result = scoring::Reconcile(round, rules_only);
+        exports::ExportInput input(round, result);
+        input.generated_at = std::chrono::sys_seconds{std::chrono::seconds{1773482400}};
+        const auto awards = folder.Path() / "awards.xlsx";
+        const auto matrix = folder.Path() / "matrix.xlsx";
+        const auto row = [&](const char* output, const Timing& t, std::uintmax_t bytes,
+                             const char* target)
+        {
+            std::printf("| %s | %d × %d × %d | %zu | %s | %d | %.0f | %.0f – %.0f | %.1f MB | %s "
+                        "|\n",
+                        c.name, c.spec.bids, c.spec.members, c.spec.criteria, round.scores.size(),
+                        output, c.runs, t.median_ms, t.min_ms, t.max_ms,
+                        static_cast<double>(bytes) / 1e6, target);
+            std::fflush(stdout);
+        };
+        const Timing both = Measure(c.runs,
+                                    [&]
+                                    {
+                                        exports::ExportRequest request;
+                                        request.awards = awards;
+                                        request.matrix = matrix;
+                                        static_cast<void>(exports::ExportAll(input, request));
+                                    });
+        row("award list + scoring matrix (xlsx)", both, SizeOf(awards) + SizeOf(matrix),
+            c.target);
+        const Timing award_list = Measure(
+            c.runs, [&] { static_cast<void>(exports::WriteAwardList(input, awards)); });
+        row("award list alone (xlsx)", award_list, SizeOf(awards), "—");
+        const Timing csv = Measure(std::max(1, c.runs / 2),
+                                   [&]
+                                   {
+                                       static_cast<void>(
+                                           exports::WriteCsvFolder(input, folder.Path() / "csv"));
+                                   });
+        row("every table as CSV", csv, 0, "—");
+    }
+    return 0;
+}
