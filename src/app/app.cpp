@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "app.hpp"
 
-#include <coscore/core/demo_round.hpp>
 #include <coscore/forms/main_frame.hpp>
-#include <coscore/forms/run_guarded.hpp>
+#include <coscore/forms/round_opener.hpp>
 #include <coscore/forms/string_convert.hpp>
 
 #include <wx/cmdline.h>
-#include <wx/config.h>
-#include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/log.h>
 #include <wx/stdpaths.h>
@@ -65,51 +62,21 @@ bool CoScoreApp::OnInit()
     {
         return false;
     }
+    forms::MainFrame* frame = nullptr;
     if (m_demo)
     {
-        return OpenDemo();
+        frame = forms::OpenDemoWindow(nullptr);
     }
-    if (!m_file.empty())
+    else if (!m_file.empty())
     {
-        return OpenRound(m_file);
+        frame = forms::OpenRoundWindow(nullptr, m_file, m_read_only);
     }
-    wxFileDialog dialog(nullptr, _("Open a CoScore round"), wxString(), wxString(),
-                        _("CoScore rounds (*.coscore)|*.coscore|All files|*"),
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() != wxID_OK)
+    if (frame == nullptr)
     {
-        return false;
+        // Nothing asked for, or it could not be opened (the reason is shown): start here.
+        forms::ShowStartFrame();
     }
-    return OpenRound(forms::ToUtf8(dialog.GetPath()));
-}
-
-bool CoScoreApp::OpenRound(const std::string& path)
-{
-    return forms::RunGuarded(nullptr,
-                             [&]
-                             {
-                                 core::OpenOptions options;
-                                 options.read_only = m_read_only;
-                                 auto* frame =
-                                     new forms::MainFrame(core::Workspace::Open(path, options));
-                                 frame->Show();
-                             });
-}
-
-bool CoScoreApp::OpenDemo()
-{
-    return forms::RunGuarded(nullptr,
-                             [&]
-                             {
-                                 const wxString folder =
-                                     wxStandardPaths::Get().GetUserLocalDataDir();
-                                 wxFileName::Mkdir(folder, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-                                 const std::string path = forms::ToUtf8(folder + "/demo.coscore");
-                                 // The demo is a practice space: each start gives a fresh copy.
-                                 wxRemoveFile(forms::ToWx(path));
-                                 auto* frame = new forms::MainFrame(core::CreateDemoRound(path));
-                                 frame->Show();
-                             });
+    return true;
 }
 
 bool CoScoreApp::OnExceptionInMainLoop()

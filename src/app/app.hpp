@@ -18,9 +18,6 @@ public:
     bool OnExceptionInMainLoop() override;
 
 private:
-    bool OpenRound(const std::string& path);
-    bool OpenDemo();
-
     std::string m_file;
     bool m_demo = false;
     bool m_read_only = false;

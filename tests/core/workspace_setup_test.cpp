@@ -124,6 +124,15 @@ std::vector<SetupCase> SetupCases()
              fund.max_award_pence = 3'000'000;
              f.ws->UpdateFund(fund);
          }},
+        {"RemoveFund", "remove_fund",
+         [](SetupFixture& f)
+         {
+             Fund fund;
+             fund.name = "Small Sparks Fund";
+             fund.budget_pence = 500'000;
+             made = f.ws->AddFund(fund);
+         },
+         [](SetupFixture& f) { f.ws->RemoveFund(made); }},
         {"RemovePot", "remove_pot", nothing,
          [](SetupFixture& f) { f.ws->RemovePot(f.ws->ListFunds().front().pots.front().key); }},
         {"RemoveCriterion", "remove_criterion", [](SetupFixture& f) { made = f.NewCriterion(); },
@@ -252,6 +261,7 @@ BOOST_AUTO_TEST_CASE(RefusedSetupEditsChangeNothing)
              f.ws->UpdateBid(b);
          }},
         {"MissingPot", [](SetupFixture& f) { f.ws->RemovePot(999); }},
+        {"FundWithBids", [](SetupFixture& f) { f.ws->RemoveFund(1); }},
     };
     for (const Refusal& c : cases)
     {

@@ -4,8 +4,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <wx/app.h>
+#include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/log.h>
+#include <wx/stdpaths.h>
 #include <wx/uilocale.h>
 
 #include <stdexcept>
@@ -19,8 +21,13 @@ class TestApp : public wxApp
 public:
     bool OnInit() override
     {
+        SetAppName("coscore-tests");
         wxInitAllImageHandlers();
         wxUILocale::UseDefault();
+        // Settings (text size, recent rounds, window layout) go to the build's own folder.
+        wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+        wxFileName::Mkdir(wxStandardPaths::Get().GetUserConfigDir(), wxS_DIR_DEFAULT,
+                          wxPATH_MKDIR_FULL);
         return true;
     }
 };

@@ -141,6 +141,30 @@ void Workspace::UpdateFund(const Fund& fund)
             });
 }
 
+void Workspace::RemoveFund(Key fund)
+{
+    Execute(
+        "remove_fund", {ChangeKind::Funds, {}},
+        [&](sqlite::Database& db, JsonWriter& detail)
+        {
+            RequireRow(db, "SELECT id FROM funds WHERE id = ?1", fund, "fund");
+            RequireFundUnlocked(db, fund);
+            RequireUnreferenced<3>(
+                db, fund,
+                {{{"SELECT count(*) FROM bids WHERE fund_id = ?1", "bids"},
+                  {"SELECT count(*) FROM criteria WHERE fund_id = ?1", "scoring questions"},
+                  {"SELECT count(*) FROM tie_breaks WHERE fund_id = ?1", "a recorded tie-break"}}},
+                "This fund cannot be removed because");
+            DeleteRows(db, fund,
+                       {"DELETE FROM pot_values WHERE pot_id IN "
+                        "(SELECT id FROM pots WHERE fund_id = ?1)",
+                        "DELETE FROM pots WHERE fund_id = ?1",
+                        "DELETE FROM scoring_forms WHERE fund_id = ?1",
+                        "DELETE FROM funds WHERE id = ?1"});
+            detail.Field("fund", fund);
+        });
+}
+
 void Workspace::RemovePot(Key pot)
 {
     Execute("remove_pot", {ChangeKind::Funds, {}},

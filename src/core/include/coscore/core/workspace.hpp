@@ -247,6 +247,8 @@ public:
     void SetRoundTitle(const std::string& title);
     /// Renames a fund and sets its award limits; its budget changes through SetFundBudget.
     void UpdateFund(const scoring::Fund& fund);
+    /// Removes a fund with no bids and no criteria yet; its pots go with it.
+    void RemoveFund(scoring::Key fund);
     /// Removes a ring-fenced pot from its fund.
     void RemovePot(scoring::Key pot);
     /// Removes a criterion nobody has scored yet; its level descriptors go with it.
@@ -263,6 +265,12 @@ public:
     void RemoveBid(scoring::Key bid);
     /// Every sheet the member has, in bid order (statuses and progress of the scoring page).
     std::vector<scoring::ScoreSheet> ListSheetsForMember(scoring::Key member) const;
+
+    // ---- The chair's meeting (issue #8; src/core/src/workspace_meeting.cpp) -----------------
+    /// Withdraws a bid's proposed or agreed decision, so that the bid is undecided again (the
+    /// undo of a first decision). One audit entry with the decision withdrawn; refused when the
+    /// fund is locked or the bid has no decision.
+    void WithdrawDecision(scoring::Key bid);
 
 private:
     explicit Workspace(std::unique_ptr<RoundFile> file);

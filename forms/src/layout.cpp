@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+#include <coscore/forms/layout.hpp>
+
+#include <wx/control.h>
+#include <wx/dataview.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textwrapper.h>
+#include <wx/window.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#ifdef __WXGTK__
+#include <gtk/gtk.h>
+#endif
+
+namespace coscore::forms
+{
+
+namespace
+{
+
+#ifdef __WXGTK__
+// The widget that takes focus and speaks for the control: the tree view inside a data view,
+// the text view inside a multi-line text's scrolled window.
+GtkWidget* FocusWidget(wxWindow* control)
+{
+    if (auto* list = dynamic_cast<wxDataViewCtrl*>(control))
+    {
+        return list->GtkGetTreeView();
+    }
+    return control->GetConnectWidget();
+}
+
+GtkLabel* LabelOf(wxWindow* control)
+{
+    GtkWidget* widget = control->GetHandle();
+    if (GTK_IS_LABEL(widget))
+    {
+        return GTK_LABEL(widget);
+    }
+    if (GTK_IS_BIN(widget))
+    {
+        GtkWidget* child = gtk_bin_get_child(GTK_BIN(widget));
+        if (child != nullptr && GTK_IS_LABEL(child))
+        {
+            return GTK_LABEL(child);
+        }
+    }
+    return nullptr;
+}
+#endif
+
+} // namespace
+
+int Gap(const wxWindow* window)
+{
+    return window->FromDIP(8);
+}
+
+int BigGap(const wxWindow* window)
+{
+    return window->FromDIP(16);
+}
+
+namespace
+{
+
+// The text of a kept-wrapped label, and the width and font size it was last wrapped for.
+struct WrapState
+{
+    wxString text;
+    int width = -1;
+    double points = 0;
+};
+
+std::map<wxWindow*, WrapState>& WrappedLabels()
+{
+    static std::map<wxWindow*, WrapState> labels;
+    return labels;
+}
+
+class LineJoiner : public wxTextWrapper
+{
+public:
+    wxString text;
+
+protected:
+    void OnOutputLine(const wxString& line) override { text += line; }
+    void OnNewLine() override { text += '\n'; }
+};
+
+wxString LongestLine(const wxString& text)
+{
+    wxString longest;
+    for (const wxString& line : wxSplit(text, '\n', '\0'))
+    {
+        longest = line.length() > longest.length() ? line : longest;
+    }
+    return longest;
+}
+
+void Rewrap(wxWindow* control, WrapState& state, bool force)
+{
+    const int width = control->GetSize().x;
+    const double points = control->GetFont().GetFractionalPointSize();
+    if (width <= 1 || (!force && width == state.width && points == state.points))
+    {
+        return;
+    }
+    state.width = width;
+    state.points = points;
+    // A radio button or check box spends some width on its indicator.
+    const wxString shown = wxControl::RemoveMnemonics(control->GetLabel());
+    const int indicator =
+        std::max(0, control->GetBestSize().x - control->GetTextExtent(LongestLine(shown)).x);
+    LineJoiner joiner;
+    joiner.Wrap(control, state.text, std::max(control->FromDIP(60), width - indicator - 2));
+    if (joiner.text == shown)
+    {
+        return;
+    }
+    control->SetLabel(wxControl::EscapeMnemonics(joiner.text));
+    control->InvalidateBestSize();
+    // The new height must reach the sizers, and a scrolled page must learn its new length.
+    for (wxWindow* parent = control->GetParent(); parent != nullptr; parent = parent->GetParent())
+    {
+        parent->Layout();
+        if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(parent))
+        {
+            scrolled->FitInside();
+            break;
+        }
+        if (parent->IsTopLevel())
+        {
+            break;
+        }
+    }
+}
+
+} // namespace
+
+void KeepWrapped(wxWindow* control, const wxString& label)
+{
+    WrappedLabels()[control] = WrapState{label, -1, 0};
+    control->SetLabel(wxControl::EscapeMnemonics(label));
+    // Let the sizer give it the width there is, not the width of one long line.
+    control->SetMinSize(wxSize(control->FromDIP(120), -1));
+    control->Bind(wxEVT_SIZE,
+                  [control](wxSizeEvent& event)
+                  {
+                      event.Skip();
+                      control->CallAfter(
+                          [control]
+                          {
+                              const auto it = WrappedLabels().find(control);
+                              if (it != WrappedLabels().end())
+                              {
+                                  Rewrap(control, it->second, false);
+                              }
+                          });
+                  });
+    control->Bind(wxEVT_DESTROY,
+                  [control](wxWindowDestroyEvent& event)
+                  {
+                      if (event.GetEventObject() == control)
+                      {
+                          WrappedLabels().erase(control);
+                      }
+                      event.Skip();
+                  });
+}
+
+void SetWrappedLabel(wxWindow* control, const wxString& label)
+{
+    const auto it = WrappedLabels().find(control);
+    if (it == WrappedLabels().end())
+    {
+        KeepWrapped(control, label);
+        return;
+    }
+    if (it->second.text == label)
+    {
+        return;
+    }
+    it->second.text = label;
+    control->SetLabel(wxControl::EscapeMnemonics(label));
+    control->InvalidateBestSize();
+    Rewrap(control, it->second, true);
+}
+
+void RewrapAll(wxWindow* root)
+{
+    // Rewrapping lays parents out again, which may add or remove entries: copy first.
+    std::vector<wxWindow*> below;
+    for (const auto& [control, state] : WrappedLabels())
+    {
+        for (wxWindow* w = control; w != nullptr; w = w->GetParent())
+        {
+            if (w == root)
+            {
+                below.push_back(control);
+                break;
+            }
+        }
+    }
+    for (wxWindow* control : below)
+    {
+        const auto it = WrappedLabels().find(control);
+        if (it != WrappedLabels().end())
+        {
+            Rewrap(control, it->second, true);
+        }
+    }
+}
+
+void FitReadable(wxWindow* top, int chars)
+{
+    top->SetMinClientSize(wxSize(top->GetCharWidth() * chars, -1));
+    top->Fit();
+    top->Layout();
+    RewrapAll(top);
+    top->Fit();
+}
+
+wxStaticText* MakeText(wxWindow* parent, const wxString& text)
+{
+    auto* label = new wxStaticText(parent, wxID_ANY, wxString());
+    KeepWrapped(label, text);
+    return label;
+}
+
+wxStaticText* MakeHeading(wxWindow* parent, const wxString& text, double scale)
+{
+    auto* heading = new wxStaticText(parent, wxID_ANY, wxString());
+    heading->SetFont(heading->GetFont().Scaled(static_cast<float>(scale)).Bold());
+    KeepWrapped(heading, text);
+    return heading;
+}
+
+void SetAccessibleName(wxWindow* control, const wxString& name)
+{
+#ifdef __WXGTK__
+    AtkObject* accessible = gtk_widget_get_accessible(FocusWidget(control));
+    atk_object_set_name(accessible, name.utf8_str());
+#endif
+    control->SetName(name);
+}
+
+void LinkLabel(wxStaticText* label, wxWindow* control)
+{
+#ifdef __WXGTK__
+    if (GtkLabel* gtk_label = LabelOf(label))
+    {
+        gtk_label_set_mnemonic_widget(gtk_label, FocusWidget(control));
+    }
+#else
+    (void)label;
+    (void)control;
+#endif
+}
+
+wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& accessible_name,
+                             std::initializer_list<ListColumn> columns)
+{
+    auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                        wxDV_ROW_LINES | wxDV_SINGLE | wxDV_VERT_RULES);
+    for (const ListColumn& column : columns)
+    {
+        list->AppendTextColumn(column.title, wxDATAVIEW_CELL_INERT, wxCOL_WIDTH_AUTOSIZE,
+                               column.right_aligned ? wxALIGN_RIGHT : wxALIGN_LEFT,
+                               wxDATAVIEW_COL_RESIZABLE);
+    }
+    SetAccessibleName(list, accessible_name);
+    return list;
+}
+
+FormGrid::FormGrid(wxWindow* parent)
+    : m_parent(parent), m_sizer(new wxFlexGridSizer(2, Gap(parent), BigGap(parent)))
+{
+    m_sizer->AddGrowableCol(1, 1);
+}
+
+wxStaticText* FormGrid::AddLabel(const wxString& label)
+{
+    auto* text = new wxStaticText(m_parent, wxID_ANY, label);
+    m_sizer->Add(text, wxSizerFlags().Right().Top().Border(wxTOP, m_parent->FromDIP(4)));
+    return text;
+}
+
+void FormGrid::AddControl(wxStaticText* label, wxWindow* control)
+{
+    LinkLabel(label, control);
+    // The label's words also name the control for code (tests find fields by them).
+    wxString name = label->GetLabelText();
+    name.EndsWith(":", &name);
+    control->SetName(name);
+    m_sizer->Add(control, wxSizerFlags().Expand());
+}
+
+void FormGrid::AddUnlabelled(wxWindow* control)
+{
+    m_sizer->AddSpacer(0);
+    m_sizer->Add(control, wxSizerFlags().Expand());
+}
+
+} // namespace coscore::forms
