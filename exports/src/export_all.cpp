@@ -4,7 +4,13 @@
 
 #include <coscore/scoring/error.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <numeric>
 #include <system_error>
+#include <thread>
 
 namespace coscore::exports::detail
 {
@@ -39,28 +45,116 @@ void StageCsvFolder(const OutputContext& ctx, const std::filesystem::path& folde
     StageAuditLog(ctx, folder / "audit_log.csv", staged);
 }
 
+/// Splits the jobs into at most two lanes of similar work (largest first), so that two
+/// workbooks are written at once on a machine with two cores or more.
+std::vector<std::vector<std::size_t>> Lanes(const std::vector<Job>& jobs)
+{
+    const bool two = jobs.size() > 1 && std::thread::hardware_concurrency() > 1;
+    std::vector<std::vector<std::size_t>> lanes(two ? 2 : 1);
+    std::vector<std::size_t> order(jobs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return jobs[a].units > jobs[b].units; });
+    std::vector<std::int64_t> load(lanes.size(), 0);
+    for (const std::size_t job : order)
+    {
+        const auto lane =
+            static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+        lanes[lane].push_back(job);
+        load[lane] += jobs[job].units;
+    }
+    return lanes;
+}
+
 /// Runs the jobs, staging every file, and renames them into place only when all succeeded.
+/// The progress callback is only called on this thread; a second lane runs on a worker.
 ExportReport Run(const ExportInput& input, const std::vector<Job>& jobs,
                  const ExportOptions& options)
 {
-    ExportReport report;
     ProgressMeter meter(options.progress);
     for (const Job& job : jobs)
     {
         meter.Plan(job.units);
     }
     const RoundIndex index(input);
-    const OutputContext ctx{input, index, options, meter, report.warnings};
-    std::vector<StagedFile> staged;
-    for (const Job& job : jobs)
+    std::vector<std::vector<StagedFile>> staged(jobs.size());
+    std::vector<std::vector<ExportWarning>> warnings(jobs.size());
+    const std::vector<std::vector<std::size_t>> lanes = Lanes(jobs);
+    std::vector<std::exception_ptr> errors(lanes.size());
+    const auto run_lane = [&](std::size_t lane)
     {
-        job.stage(ctx, job.path, staged);
+        try
+        {
+            for (const std::size_t j : lanes[lane])
+            {
+                const OutputContext ctx{input, index, options, meter, warnings[j]};
+                jobs[j].stage(ctx, jobs[j].path, staged[j]);
+            }
+        }
+        catch (...)
+        {
+            errors[lane] = std::current_exception();
+            meter.Stop(); // the other lane stops at its next step
+        }
+    };
+    if (lanes.size() > 1)
+    {
+        std::atomic<bool> done{false};
+        std::thread worker(
+            [&]
+            {
+                run_lane(1);
+                done.store(true);
+            });
+        run_lane(0);
+        // Keep reporting (and listening for cancel) until the other lane is through.
+        while (!done.load())
+        {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            static_cast<void>(meter.Poll());
+        }
+        worker.join();
     }
-    meter.Step("Saving");
-    for (StagedFile& file : staged)
+    else
     {
-        file.Commit();
-        report.written.push_back(file.Target());
+        run_lane(0);
+    }
+    // A real failure wins over the Cancelled it caused in the other lane.
+    std::exception_ptr first;
+    for (const std::exception_ptr& error : errors)
+    {
+        if (!error)
+        {
+            continue;
+        }
+        try
+        {
+            std::rethrow_exception(error);
+        }
+        catch (const coscore::Cancelled&)
+        {
+            first = first ? first : error;
+        }
+        catch (...)
+        {
+            std::rethrow_exception(error);
+        }
+    }
+    if (first)
+    {
+        std::rethrow_exception(first);
+    }
+
+    ExportReport report;
+    meter.Step("Saving");
+    for (std::size_t j = 0; j < jobs.size(); ++j)
+    {
+        for (StagedFile& file : staged[j])
+        {
+            file.Commit();
+            report.written.push_back(file.Target());
+        }
+        report.warnings.insert(report.warnings.end(), warnings[j].begin(), warnings[j].end());
     }
     meter.Finish();
     return report;

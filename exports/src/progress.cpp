@@ -8,34 +8,93 @@
 namespace coscore::exports::detail
 {
 
-void ProgressMeter::Step(std::string_view step)
+ProgressMeter::ProgressMeter(ProgressCallback callback)
+    : m_callback(std::move(callback)), m_owner(std::this_thread::get_id())
 {
-    m_step.assign(step);
-    Report();
 }
 
-void ProgressMeter::Report()
+void ProgressMeter::Step(std::string_view step)
 {
-    m_since_report = 0;
-    m_report_every = std::clamp<std::int64_t>(m_total / 100, 1, 4096);
-    if (!m_callback)
     {
-        return;
+        const std::lock_guard lock(m_step_mutex);
+        m_step.assign(step);
     }
-    const double fraction =
-        m_total > 0 ? std::min(1.0, static_cast<double>(m_done) / static_cast<double>(m_total))
-                    : 0.0;
-    if (!m_callback(fraction, m_step))
+    if (IsOwner())
+    {
+        ReportOrThrow();
+    }
+    else if (Stopped())
     {
         throw coscore::Cancelled();
     }
 }
 
+void ProgressMeter::Advance(std::int64_t units)
+{
+    const std::int64_t done = m_done.fetch_add(units, std::memory_order_relaxed) + units;
+    if (!IsOwner())
+    {
+        if (m_stop.load(std::memory_order_relaxed))
+        {
+            throw coscore::Cancelled();
+        }
+        return;
+    }
+    const std::int64_t every = std::clamp<std::int64_t>(m_total / 100, 1, 4096);
+    if (done - m_reported >= every)
+    {
+        ReportOrThrow();
+    }
+}
+
+bool ProgressMeter::Report()
+{
+    m_reported = m_done.load(std::memory_order_relaxed);
+    if (Stopped())
+    {
+        return false;
+    }
+    if (!m_callback)
+    {
+        return true;
+    }
+    const double fraction =
+        m_total > 0 ? std::min(1.0, static_cast<double>(m_reported) / static_cast<double>(m_total))
+                    : 0.0;
+    std::string step;
+    {
+        const std::lock_guard lock(m_step_mutex);
+        step = m_step;
+    }
+    if (!m_callback(fraction, step))
+    {
+        Stop();
+        return false;
+    }
+    return true;
+}
+
+void ProgressMeter::ReportOrThrow()
+{
+    if (!Report())
+    {
+        throw coscore::Cancelled();
+    }
+}
+
+bool ProgressMeter::Poll()
+{
+    return Report();
+}
+
 void ProgressMeter::Finish()
 {
-    m_done = m_total;
-    m_step = "Done";
-    Report();
+    m_done.store(m_total);
+    {
+        const std::lock_guard lock(m_step_mutex);
+        m_step = "Done";
+    }
+    ReportOrThrow();
 }
 
 } // namespace coscore::exports::detail
