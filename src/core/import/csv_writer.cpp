@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "import_detail.hpp"
+
 #include <coscore/core/errors.hpp>
 #include <coscore/core/import_writer.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -15,12 +18,6 @@ using namespace scoring;
 
 namespace
 {
-
-bool StartsWithTrigger(std::string_view text)
-{
-    return !text.empty() &&
-           std::string_view("=+-@\t\r\n").find(text.front()) != std::string_view::npos;
-}
 
 /// Writes one CSV file through a temporary name.
 class CsvFile
@@ -111,8 +108,7 @@ std::string Descriptors(const std::vector<LevelDescriptor>& levels)
 std::string CsvField(std::string_view text)
 {
     std::string out = "\"";
-    if (StartsWithTrigger(text) ||
-        (text.size() > 1 && text.front() == '\'' && StartsWithTrigger(text.substr(1))))
+    if (imports::NeedsFormulaGuard(text))
     {
         out += '\'';
     }
@@ -121,6 +117,21 @@ std::string CsvField(std::string_view text)
         out += c == '"' ? "\"\"" : std::string(1, c);
     }
     return out + "\"";
+}
+
+/// The rows in key order: the order they were added, so that importing the files again gives
+/// every row the same key and position.
+template <typename T>
+std::vector<const T*> ByKey(const std::vector<T>& rows)
+{
+    std::vector<const T*> sorted;
+    for (const T& row : rows)
+    {
+        sorted.push_back(&row);
+    }
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const T* a, const T* b) { return a->key < b->key; });
+    return sorted;
 }
 
 std::vector<ImportFile> WriteImportCsv(const RoundData& round, const std::string& folder)
@@ -143,8 +154,9 @@ std::vector<ImportFile> WriteImportCsv(const RoundData& round, const std::string
     {
         CsvFile out(folder, "funds.csv");
         out.Row({"fund", "budget", "min_award", "max_award"});
-        for (const Fund& f : round.funds)
+        for (const Fund* fund : ByKey(round.funds))
         {
+            const Fund& f = *fund;
             out.Row({f.name, Amount(f.budget_pence), Amount(f.min_award_pence),
                      Amount(f.max_award_pence)});
         }
@@ -155,8 +167,9 @@ std::vector<ImportFile> WriteImportCsv(const RoundData& round, const std::string
         CsvFile form(folder, "criteria.csv");
         form.Row({"fund", "criterion_id", "name", "weight", "scale_min", "scale_max", "question",
                   "guidance", "descriptors", "gate", "easy_read"});
-        for (const Fund& f : round.funds)
+        for (const Fund* fund : ByKey(round.funds))
         {
+            const Fund& f = *fund;
             for (const Criterion& c : f.criteria)
             {
                 form.Row({f.name, c.ref, c.name, Number(c.weight_percent),
@@ -172,8 +185,9 @@ std::vector<ImportFile> WriteImportCsv(const RoundData& round, const std::string
     {
         CsvFile out(folder, "members.csv");
         out.Row({"member_id", "name", "role", "scores", "chair"});
-        for (const Member& m : round.members)
+        for (const Member* member : ByKey(round.members))
         {
+            const Member& m = *member;
             members.emplace(m.key, &m);
             out.Row({m.ref, m.name, std::string(ToString(m.role)), m.scores ? "yes" : "no",
                      m.chair == ChairRole::None ? "" : std::string(ToString(m.chair))});
@@ -202,8 +216,9 @@ std::vector<ImportFile> WriteImportCsv(const RoundData& round, const std::string
                                          "summary"};
         heading.insert(heading.end(), extra.begin(), extra.end());
         out.Row(heading);
-        for (const Bid& b : round.bids)
+        for (const Bid* bid : ByKey(round.bids))
         {
+            const Bid& b = *bid;
             bids.emplace(b.key, &b);
             const auto fund = funds.find(b.fund);
             std::vector<std::string> row{b.ref,

@@ -89,8 +89,13 @@ private:
     std::vector<std::string> m_headings;
 };
 
+/// Whether a spreadsheet could take `text` for a formula: it starts with = + - @ TAB CR or LF,
+/// perhaps after "'" prefixes. CoScore's CSV writer puts one more "'" before such a text and
+/// StoredText takes exactly that one off, so every text survives the round trip.
+bool NeedsFormulaGuard(std::string_view text);
+
 /// A cell's text as CoScore stores it: surrounding spaces trimmed, and the "'" that CoScore's
-/// own exports put before a text starting with = + - @ (so it never runs as a formula) taken off
+/// own exports put before a text that NeedsFormulaGuard (so it never runs as a formula) taken off
 /// again. Only that prefix is taken off: a "'" before anything else is kept.
 std::string_view StoredText(std::string_view text);
 

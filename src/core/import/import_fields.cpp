@@ -342,12 +342,18 @@ std::string_view StoredText(std::string_view text)
     {
         text.remove_suffix(1);
     }
-    if (text.size() >= 2 && text.front() == '\'' &&
-        std::string_view("=+-@\t\r\n").find(text[1]) != std::string_view::npos)
+    if (!text.empty() && text.front() == '\'' && NeedsFormulaGuard(text.substr(1)))
     {
         text.remove_prefix(1);
     }
     return text;
+}
+
+bool NeedsFormulaGuard(std::string_view text)
+{
+    const std::size_t first = text.find_first_not_of('\'');
+    return first != std::string_view::npos &&
+           std::string_view("=+-@\t\r\n").find(text[first]) != std::string_view::npos;
 }
 
 } // namespace imports

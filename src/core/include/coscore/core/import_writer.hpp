@@ -14,8 +14,8 @@ namespace coscore::core
 {
 
 /// One CSV field as CoScore writes it: always quoted, quotes doubled, and a text that starts
-/// with = + - @ TAB CR or LF (or with ' and one of those) given a leading "'" so that no
-/// spreadsheet runs it as a formula; import takes exactly that prefix off again.
+/// with = + - @ TAB CR or LF (after any "'") given one more leading "'" so that no spreadsheet
+/// runs it as a formula; import takes exactly that one off again.
 std::string CsvField(std::string_view text);
 
 /// Writes funds.csv, criteria.csv, members.csv, bids.csv, interests.csv and scores.csv into
