@@ -462,7 +462,8 @@ public:
                 value = 0;
             }
             const auto custom = m_custom.find(value);
-            const std::string_view code = custom == m_custom.end() ? "" : custom->second;
+            const std::string_view code =
+                custom == m_custom.end() ? std::string_view() : std::string_view(custom->second);
             kinds.push_back(IsDateFormat(value, code)      ? NumberStyle::Date
                             : IsPercentFormat(value, code) ? NumberStyle::Percent
                                                            : NumberStyle::Plain);
