@@ -210,57 +210,56 @@ void EmitFlagRows(const OutputContext& ctx, TableSink& sink)
 
 std::vector<Column> ReliabilityColumns()
 {
-    return {{"Scope", ColumnKind::Text},
-            {"Measure", ColumnKind::Text},
-            {"Value", ColumnKind::Ratio},
-            {"95% CI low", ColumnKind::Ratio},
-            {"95% CI high", ColumnKind::Ratio},
-            {"Test statistic", ColumnKind::Decimal},
-            {"df1", ColumnKind::Decimal},
-            {"df2", ColumnKind::Decimal},
-            {"p", ColumnKind::Ratio}};
+    return {{"Scope", ColumnKind::Text},        {"Measure", ColumnKind::Text},
+            {"Value", ColumnKind::Ratio},       {"95% CI low", ColumnKind::Ratio},
+            {"95% CI high", ColumnKind::Ratio}, {"Test statistic", ColumnKind::Decimal},
+            {"df1", ColumnKind::Decimal},       {"df2", ColumnKind::Decimal},
+            {"p", ColumnKind::Ratio},           {"Note", ColumnKind::Text}};
 }
 
 void EmitReliabilityRows(std::string_view scope, const scoring::ReliabilityReport& report,
                          TableSink& sink)
 {
-    const auto row = [&](std::string_view measure, Cell value, Cell lo = BlankCell(),
-                         Cell hi = BlankCell(), Cell statistic = BlankCell(),
-                         Cell df1 = BlankCell(), Cell df2 = BlankCell(), Cell p = BlankCell())
+    constexpr std::string_view kGaps = "Not computed: some members did not score every bid";
+    const auto row = [&](std::string_view measure, Cell value, std::array<Cell, 6> rest = {},
+                         std::string_view note = {})
     {
-        const std::array<Cell, 9> cells{
-            TextCell(scope), TextCell(measure), value, lo, hi, statistic, df1, df2, p};
+        const std::array<Cell, 10> cells{
+            TextCell(scope), TextCell(measure), value,   rest[0], rest[1],
+            rest[2],         rest[3],           rest[4], rest[5], TextCell(note, Tone::Muted)};
         sink.Row(cells, {});
     };
-    const auto optional_value = [](const std::optional<double>& value)
-    { return value ? NumberCell(*value) : TextCell("Not computed", Tone::Muted); };
+    const auto count = [](double value) { return NumberCell(value, Tone::Whole); };
+    const auto alpha = [&](std::string_view measure, const std::optional<double>& value)
+    { row(measure, NumberCell(value), {}, value ? std::string_view() : "Not computed"); };
 
-    row("Bids (units)", NumberCell(report.units));
-    row("Members (raters)", NumberCell(report.raters));
-    row("Pairable values", NumberCell(static_cast<double>(report.pairable_values)));
-    row("Krippendorff's alpha, nominal", optional_value(report.alpha.nominal));
-    row("Krippendorff's alpha, ordinal", optional_value(report.alpha.ordinal));
-    row("Krippendorff's alpha, interval", optional_value(report.alpha.interval));
-    row("Krippendorff's alpha, ratio", optional_value(report.alpha.ratio));
+    row("Bids (units)", count(report.units));
+    row("Members (raters)", count(report.raters));
+    row("Pairable values", count(static_cast<double>(report.pairable_values)));
+    alpha("Krippendorff's alpha, nominal", report.alpha.nominal);
+    alpha("Krippendorff's alpha, ordinal", report.alpha.ordinal);
+    alpha("Krippendorff's alpha, interval", report.alpha.interval);
+    alpha("Krippendorff's alpha, ratio", report.alpha.ratio);
     if (report.icc.empty())
     {
-        row("ICC", TextCell("Not computed: some members did not score every bid", Tone::Muted));
+        row("ICC", BlankCell(), {}, kGaps);
     }
     for (const scoring::IccValue& icc : report.icc)
     {
-        row(icc.name, NumberCell(icc.value), NumberCell(icc.ci_lo), NumberCell(icc.ci_hi),
-            NumberCell(icc.f), NumberCell(icc.df1), NumberCell(icc.df2), NumberCell(icc.p));
+        row(icc.name, NumberCell(icc.value),
+            {NumberCell(icc.ci_lo), NumberCell(icc.ci_hi), NumberCell(icc.f), NumberCell(icc.df1),
+             NumberCell(icc.df2), NumberCell(icc.p)});
     }
     if (report.kendall_w)
     {
         const scoring::KendallW& w = *report.kendall_w;
-        row("Kendall's W (chi-square test)", NumberCell(w.w), BlankCell(), BlankCell(),
-            NumberCell(w.chi2), NumberCell(w.df), BlankCell(), NumberCell(w.p));
+        row("Kendall's W (chi-square test)", NumberCell(w.w),
+            {BlankCell(), BlankCell(), NumberCell(w.chi2), count(w.df), BlankCell(),
+             NumberCell(w.p)});
     }
     else
     {
-        row("Kendall's W",
-            TextCell("Not computed: some members did not score every bid", Tone::Muted));
+        row("Kendall's W", BlankCell(), {}, kGaps);
     }
 }
 
@@ -288,6 +287,20 @@ void EmitVoiceRows(const OutputContext& ctx, TableSink& sink)
 {
     for (const scoring::VoiceFundedSet& v : ctx.Result().equal_voice.voices)
     {
+        if (v.members == 0)
+        {
+            // No member speaks with this voice: there is no funded set to compare.
+            const std::array<Cell, 7> cells{
+                TextCell(scoring::DisplayName(v.voice)),
+                NumberCell(0.0),
+                BlankCell(),
+                BlankCell(),
+                BlankCell(),
+                TextCell("No scoring member has this voice", Tone::Muted),
+                BlankCell()};
+            sink.Row(cells, {});
+            continue;
+        }
         const std::string gained = JoinRefs(ctx.index, v.gained);
         const std::string lost = JoinRefs(ctx.index, v.lost);
         const std::array<Cell, 7> cells{

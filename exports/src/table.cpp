@@ -93,7 +93,7 @@ int WrappedLines(std::string_view text, double width)
             end = text.size();
         }
         const double chars = DisplayWidth(text.substr(start, end - start));
-        lines += std::max(1, static_cast<int>(std::ceil(chars * 0.95 / usable)));
+        lines += std::max(1, static_cast<int>(std::ceil(chars * 0.9 / usable)));
         start = end + 1;
     }
     return lines;
@@ -101,6 +101,10 @@ int WrappedLines(std::string_view text, double width)
 
 Style NumberStyle(ColumnKind kind, Tone tone)
 {
+    if (tone == Tone::Whole)
+    {
+        return Style::Count;
+    }
     if (tone == Tone::Moderated || tone == Tone::Incomplete)
     {
         const bool whole = kind == ColumnKind::Count || kind == ColumnKind::Plain;
@@ -224,6 +228,7 @@ XlsxTable::XlsxTable(XlsxSheet& sheet, int header_row, std::vector<Column> colum
       m_columns(std::move(columns)), m_log(std::move(log))
 {
     m_widths.reserve(m_columns.size());
+    m_used.assign(m_columns.size(), false);
     int lines = 1;
     for (const Column& column : m_columns)
     {
@@ -271,7 +276,10 @@ void XlsxTable::Row(std::span<const Cell> cells, std::string_view bid_ref)
             kind == ColumnKind::Wrap || (cells[i].tone == Tone::Muted && !IsTextKind(kind));
         if (wraps && cells[i].type == Cell::Type::Text)
         {
-            const double width = m_columns[i].width > 0.0   ? m_columns[i].width
+            // A table below another one lives with the widths the first one set.
+            const double set = m_sheet.ColumnWidth(static_cast<int>(i));
+            const double width = set > 0.0                  ? set
+                                 : m_columns[i].width > 0.0 ? m_columns[i].width
                                  : kind == ColumnKind::Wrap ? kWrapWidth
                                                             : m_widths[i] + kPadding;
             lines = std::max(lines, WrappedLines(cells[i].text, width));
@@ -302,10 +310,13 @@ void XlsxTable::Row(std::span<const Cell> cells, std::string_view bid_ref)
             {
                 m_log.Truncated(m_sheet.Name(), column.header, bid_ref, *cut);
             }
-            if (column.kind != ColumnKind::Wrap)
+            // Wrapped text sets no width: neither long text nor a muted remark among numbers.
+            if (column.kind != ColumnKind::Wrap &&
+                !(cell.tone == Tone::Muted && !IsTextKind(column.kind)))
             {
                 m_widths[i] = std::max(m_widths[i], DisplayWidth(cell.text));
             }
+            m_used[i] = m_used[i] || !cell.text.empty();
             break;
         }
         case Cell::Type::Number:
@@ -336,7 +347,11 @@ void XlsxTable::ApplyWidths()
     {
         const Column& column = m_columns[i];
         double width = column.width;
-        if (width <= 0.0)
+        if (column.kind == ColumnKind::Wrap && !m_used[i])
+        {
+            width = m_widths[i] + kPadding; // nothing to wrap: as narrow as the header allows
+        }
+        else if (width <= 0.0)
         {
             const double cap = column.kind == ColumnKind::Wrap ? kWrapWidth : kMaxTextWidth;
             width = column.kind == ColumnKind::Wrap ? kWrapWidth

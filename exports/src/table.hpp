@@ -48,6 +48,7 @@ enum class Tone : std::uint8_t
     Muted,
     Moderated,
     Incomplete,
+    Whole, ///< a count in a column of decimals
 };
 
 struct Cell
@@ -149,6 +150,7 @@ private:
     int m_next_row = 0;
     std::vector<Column> m_columns;
     std::vector<double> m_widths;
+    std::vector<bool> m_used; ///< a column has text somewhere
     WarningLog m_log;
 };
 

@@ -587,8 +587,20 @@ void XlsxSheet::WriteDifference(int row, int col, CellRef a, CellRef b, double c
               row, col);
 }
 
+double XlsxSheet::ColumnWidth(int col) const
+{
+    const auto at = static_cast<std::size_t>(col);
+    return at < m_widths.size() ? m_widths[at] : 0.0;
+}
+
 void XlsxSheet::SetColumnWidth(int col, double width)
 {
+    const auto at = static_cast<std::size_t>(col);
+    if (at >= m_widths.size())
+    {
+        m_widths.resize(at + 1, 0.0);
+    }
+    m_widths[at] = width;
     Check(worksheet_set_column(m_sheet, ToCol(col), ToCol(col), width, nullptr),
           "width of column " + ColumnName(col));
 }

@@ -167,6 +167,8 @@ public:
     void WriteDifference(int row, int col, CellRef a, CellRef b, double cached, Style style);
 
     void SetColumnWidth(int col, double width);
+    /// The width set for a column, or 0 when none was set yet.
+    double ColumnWidth(int col) const;
     void SetRowHeight(int row, double height);
     void FreezeRows(int rows);
     void AutoFilter(int first_row, int first_col, int last_row, int last_col);
@@ -194,6 +196,7 @@ private:
     std::string m_buffer; ///< NUL-terminated copy of text passed to the C API
     std::vector<int> m_breaks;
     int m_last_row = -1;
+    std::vector<double> m_widths; ///< by column; 0 = not set
 };
 
 /// An xlsx file being built. Nothing is written to disk until Close(); destroying an unclosed
