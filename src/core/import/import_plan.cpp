@@ -220,12 +220,15 @@ ImportPlan PlanImport(const Workspace& workspace, const ImportRequest& request)
     plan->batch = std::move(state.batch);
     plan->batch.source = source;
     plan->batch.derive_sheets = true;
-    // Key order is the cheapest insert order; Workspace::Import then needs no copy.
-    std::sort(plan->batch.scores.begin(), plan->batch.scores.end(),
-              [](const scoring::Score& a, const scoring::Score& b) {
-                  return std::tie(a.bid, a.member, a.criterion) <
-                         std::tie(b.bid, b.member, b.criterion);
-              });
+    // Key order is the cheapest insert order; Workspace::Import then needs no copy. Files
+    // usually come in that order already.
+    const auto before = [](const scoring::Score& x, const scoring::Score& y)
+    { return std::tie(x.bid, x.member, x.criterion) < std::tie(y.bid, y.member, y.criterion); };
+    auto& scores = plan->batch.scores;
+    if (!std::is_sorted(scores.begin(), scores.end(), before))
+    {
+        std::sort(scores.begin(), scores.end(), before);
+    }
     plan->report.counts = CountsOf(plan->batch);
     plan->report.issues = log.Finish();
     return ImportPlan(std::move(plan));

@@ -166,6 +166,14 @@ private:
     void AddScore(int column, std::size_t bid, std::size_t member, std::string_view criterion);
     void AddNotes(std::size_t bid, std::size_t member);
 
+    // Field numbers, looked up once rather than by name on every row.
+    const int m_bid_field = FieldIndex(ImportTable::Scores, "bid_id");
+    const int m_member_field = FieldIndex(ImportTable::Scores, "member_id");
+    const int m_criterion_field = FieldIndex(ImportTable::Scores, "criterion_id");
+    const int m_score_field = FieldIndex(ImportTable::Scores, "score");
+    const int m_comment_field = FieldIndex(ImportTable::Scores, "comment");
+    const int m_concerns_field = FieldIndex(ImportTable::Scores, "concerns");
+    const int m_questions_field = FieldIndex(ImportTable::Scores, "questions");
     CellSet m_cells;
     std::unordered_map<std::string, std::size_t> m_member_by_name;
     std::unordered_set<std::string> m_criterion_refs;
@@ -176,6 +184,9 @@ private:
     std::size_t m_last_bid = kNoIndex;
     std::string m_last_member_text;
     std::size_t m_last_member = kNoIndex;
+    std::string m_last_criterion_text;
+    std::size_t m_last_criterion_fund = kNoIndex;
+    const IdRegistry::Entry* m_last_criterion = nullptr;
 };
 
 std::optional<WideColumn> ScoresHandler::SplitHeading(int column, std::string_view heading,
@@ -310,7 +321,6 @@ Layout ScoresHandler::WideLayout(HeadingMatch match, std::int64_t row,
 
 std::optional<Layout> ScoresHandler::FindHeader(const std::vector<BufferedRow>& rows)
 {
-    const int bid_field = FieldIndex(m_table, "bid_id");
     for (std::size_t i = 0; i < rows.size(); ++i)
     {
         const std::vector<std::string> headings = HeadingsOf(rows[i]);
@@ -322,7 +332,7 @@ std::optional<Layout> ScoresHandler::FindHeader(const std::vector<BufferedRow>& 
             m_found = match.layout;
             return m_found;
         }
-        const int bid_column = match.layout.Column(bid_field);
+        const int bid_column = match.layout.Column(m_bid_field);
         if (bid_column < 0)
         {
             continue;
@@ -378,8 +388,7 @@ std::size_t ScoresHandler::CachedIndex(const IdRegistry& ids, int field, std::st
 
 void ScoresHandler::ReadRow()
 {
-    const int bid_field = FieldIndex(m_table, "bid_id");
-    const std::size_t bid = CachedIndex(m_state.bid_ids, bid_field, "bid", "the bids file",
+    const std::size_t bid = CachedIndex(m_state.bid_ids, m_bid_field, "bid", "the bids file",
                                         m_last_bid_text, m_last_bid);
     if (m_layout->wide)
     {
@@ -393,16 +402,26 @@ void ScoresHandler::ReadRow()
         }
         return;
     }
-    const int member_field = FieldIndex(m_table, "member_id");
-    const std::size_t member = CachedIndex(m_state.member_ids, member_field, "member",
+    const std::size_t member = CachedIndex(m_state.member_ids, m_member_field, "member",
                                            "the members file", m_last_member_text, m_last_member);
-    const auto criterion = Id(FieldIndex(m_table, "criterion_id"), "criterion id");
-    if (bid == kNoIndex || member == kNoIndex || !criterion)
+    const CellView criterion_cell = Cell(m_criterion_field);
+    std::optional<std::string> criterion;
+    if (criterion_cell.kind != CellKind::Text || criterion_cell.text != m_last_criterion_text)
+    {
+        criterion = Id(m_criterion_field, "criterion id");
+    }
+    if (bid == kNoIndex || member == kNoIndex ||
+        (!criterion && criterion_cell.text != m_last_criterion_text))
     {
         return;
     }
-    AddScore(ColumnOf(FieldIndex(m_table, "score")), bid, member, *criterion);
-    AddNotes(bid, member);
+    AddScore(ColumnOf(m_score_field), bid, member,
+             criterion ? std::string_view(*criterion) : std::string_view(m_last_criterion_text));
+    if (ColumnOf(m_comment_field) >= 0 || ColumnOf(m_concerns_field) >= 0 ||
+        ColumnOf(m_questions_field) >= 0)
+    {
+        AddNotes(bid, member);
+    }
 }
 
 void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t member_index,
@@ -411,12 +430,20 @@ void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t memb
     const KnownBid& bid = m_state.bids[bid_index];
     const KnownMember& member = m_state.members[member_index];
     const KnownFund& fund = m_state.funds[bid.fund];
-    const IdRegistry::Entry* entry = fund.criterion_ids.Find(criterion_id);
+    // Rows of one sheet name the same few criteria over and over: remember the last lookup.
+    const IdRegistry::Entry* entry = m_last_criterion;
+    if (entry == nullptr || bid.fund != m_last_criterion_fund ||
+        criterion_id != m_last_criterion_text)
+    {
+        entry = fund.criterion_ids.Find(criterion_id);
+        m_last_criterion = entry;
+        m_last_criterion_fund = bid.fund;
+        m_last_criterion_text = std::string(criterion_id);
+    }
     if (entry == nullptr)
     {
         const IdRegistry::Entry* like = fund.criterion_ids.LookAlike(criterion_id);
-        ErrorAt("scores.unknown_criterion",
-                m_layout->wide ? column : ColumnOf(FieldIndex(m_table, "criterion_id")),
+        ErrorAt("scores.unknown_criterion", m_layout->wide ? column : ColumnOf(m_criterion_field),
                 "The " + Quote(fund.name) + " (the fund of " + Quote(bid.ref) +
                     ") has no criterion " + Quote(criterion_id) + "." +
                     (like != nullptr ? " Did you mean " + Quote(like->id) + "?" : ""),
@@ -424,7 +451,8 @@ void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t memb
         return;
     }
     const KnownCriterion& criterion = fund.criteria[entry->index];
-    const std::string who = Quote(member.ref) + " on " + Quote(bid.ref);
+    // Messages are built only for the rows that need one: this runs for every score.
+    const auto who = [&] { return Quote(member.ref) + " on " + Quote(bid.ref); };
     if (!member.scores)
     {
         ErrorAt("scores.member_does_not_score", column,
@@ -442,7 +470,7 @@ void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t memb
     if (m_state.HasScores(bid.key, member.key))
     {
         ErrorAt("scores.already_scored", column,
-                who + " already has scores in this round; an import never overwrites them.",
+                who() + " already has scores in this round; an import never overwrites them.",
                 "Leave these rows out, or change the scores in CoScore, where each change is "
                 "recorded.");
         return;
@@ -450,29 +478,39 @@ void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t memb
     if (!m_cells.Insert(bid_index, member_index, entry->index))
     {
         ErrorAt("scores.duplicate", column,
-                who + " for " + Quote(criterion.ref) + " is scored more than once in this file.",
+                who() + " for " + Quote(criterion.ref) + " is scored more than once in this file.",
                 "Keep one score for each bid, member and criterion.");
         return;
     }
     Score score{bid.key, member.key, criterion.key, std::nullopt, MissingReason::NotYet};
     const CellView cell = CellAt(column);
-    const std::string text(StoredText(cell.text));
-    if (cell.kind == CellKind::Text || cell.kind == CellKind::Empty)
+    const std::string_view text = StoredText(cell.text);
+    std::optional<int> value;
+    if (cell.kind == CellKind::Text && text.size() <= 3 &&
+        text.find_first_not_of("0123456789") == std::string_view::npos && !text.empty())
     {
-        if (const auto reason = ReasonWord(EnumWord(text)); reason || text.empty())
+        int digits = 0;
+        for (const char c : text)
         {
-            score.missing = reason.value_or(MissingReason::NotYet);
+            digits = digits * 10 + (c - '0');
         }
+        value = digits; // the common case, one or two plain digits
     }
-    const bool missing = (cell.kind == CellKind::Text || cell.kind == CellKind::Empty) &&
-                         (text.empty() || ReasonWord(EnumWord(text)));
-    if (!missing)
+    else if ((cell.kind == CellKind::Text || cell.kind == CellKind::Empty) &&
+             (text.empty() || ReasonWord(EnumWord(text))))
     {
-        const auto value = WholeNumberAt(column, "a score", true);
+        score.missing = text.empty() ? MissingReason::NotYet : *ReasonWord(EnumWord(text));
+    }
+    else
+    {
+        value = WholeNumberAt(column, "a score", true);
         if (!value)
         {
             return;
         }
+    }
+    if (value)
+    {
         if (*value < criterion.lo || *value > criterion.hi)
         {
             ErrorAt("scores.out_of_scale", column,
@@ -500,9 +538,9 @@ void ScoresHandler::AddScore(int column, std::size_t bid_index, std::size_t memb
 
 void ScoresHandler::AddNotes(std::size_t bid_index, std::size_t member_index)
 {
-    const std::string comment = Text(FieldIndex(m_table, "comment"));
-    const std::string concerns = Text(FieldIndex(m_table, "concerns"));
-    const std::string questions = Text(FieldIndex(m_table, "questions"));
+    const std::string comment = Text(m_comment_field);
+    const std::string concerns = Text(m_concerns_field);
+    const std::string questions = Text(m_questions_field);
     if (comment.empty() && concerns.empty() && questions.empty())
     {
         return;
