@@ -247,7 +247,7 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
         sheet.WriteText(row++, 0, "Ring-fenced pots", Style::Heading);
         XlsxTable pots(sheet, row,
                        {{"Fund", ColumnKind::Text},
-                        {"Pot", ColumnKind::Text},
+                        {"Pot", ColumnKind::Text, 20},
                         {"At least", ColumnKind::Money},
                         {"Spent", ColumnKind::Money},
                         {"Met", ColumnKind::Text}},
@@ -263,6 +263,7 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
                 pots.Row(cells, {});
             }
         }
+        pots.ApplyWidths();
         row = pots.NextRow() + 1;
     }
     std::vector<std::pair<Key, const scoring::TieGroup*>> line_ties;
@@ -281,9 +282,9 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
         sheet.WriteText(row++, 0, "Ties at the funding line", Style::Heading);
         XlsxTable ties(sheet, row,
                        {{"Fund", ColumnKind::Text},
-                        {"Tied bids", ColumnKind::Wrap},
+                        {"Tied bids", ColumnKind::Wrap, 20},
                         {"Resolved", ColumnKind::Text},
-                        {"How", ColumnKind::Wrap}},
+                        {"How", ColumnKind::Wrap, 36}},
                        ctx.Log(kOutput));
         for (const auto& [fund, group] : line_ties)
         {
@@ -296,6 +297,7 @@ void WriteSummarySheet(const OutputContext& ctx, XlsxWorkbook& book)
                              : std::string_view("Needs a chair's decision or a lottery"))};
             ties.Row(cells, {});
         }
+        ties.ApplyWidths();
     }
     sheet.Activate();
 }

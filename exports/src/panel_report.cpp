@@ -633,11 +633,11 @@ void WriteSensitivity(const OutputContext& ctx, XlsxWorkbook& book)
         {"Bids whose funded status changes when scores are adjusted for members' leniency "
          "(raw and adjusted ranks side by side). Never applied silently: for discussion."});
     XlsxTable changes(sheet, header_row,
-                      {{"Fund", ColumnKind::Text},
-                       {"Ref", ColumnKind::Text},
+                      {{"Fund", ColumnKind::Text, 22},
+                       {"Ref", ColumnKind::Text, 20},
                        {"Organisation", ColumnKind::Text, 26},
-                       {"Rank by mean", ColumnKind::Count},
-                       {"Rank adjusted for leniency", ColumnKind::Count},
+                       {"Rank by mean", ColumnKind::Count, 12},
+                       {"Rank adjusted for leniency", ColumnKind::Count, 40},
                        {"Funded now", ColumnKind::Text}},
                       ctx.Log(kOutput));
     for (const scoring::FundResult& fund : ctx.Result().funds)
@@ -671,10 +671,10 @@ void WriteSensitivity(const OutputContext& ctx, XlsxWorkbook& book)
     sheet.WriteText(row++, 0, "Ties", Style::Heading);
     XlsxTable ties(sheet, row,
                    {{"Fund", ColumnKind::Text},
-                    {"Tied bids", ColumnKind::Text},
+                    {"Tied bids", ColumnKind::Wrap},
                     {"At the funding line", ColumnKind::Text},
                     {"Resolved", ColumnKind::Text},
-                    {"How", ColumnKind::Wrap, 40}},
+                    {"How", ColumnKind::Wrap}},
                    ctx.Log(kOutput));
     for (const scoring::FundResult& fund : ctx.Result().funds)
     {
@@ -688,15 +688,16 @@ void WriteSensitivity(const OutputContext& ctx, XlsxWorkbook& book)
             ties.Row(cells, {});
         }
     }
+    ties.ApplyWidths();
     row = ties.NextRow() + 2;
     sheet.WriteText(row++, 0, "Maximum total score plan (advice only, never applied)",
                     Style::Heading);
     XlsxTable plan(sheet, row,
                    {{"Fund", ColumnKind::Text},
-                    {"Bids in the plan", ColumnKind::Wrap, 40},
+                    {"Bids in the plan", ColumnKind::Wrap},
                     {"Would spend", ColumnKind::Money},
                     {"Total score", ColumnKind::Score},
-                    {"Note", ColumnKind::Wrap, 40}},
+                    {"Note", ColumnKind::Wrap}},
                    ctx.Log(kOutput));
     for (const scoring::FundResult& fund : ctx.Result().funds)
     {
@@ -708,6 +709,7 @@ void WriteSensitivity(const OutputContext& ctx, XlsxWorkbook& book)
             TextCell(fund.knapsack_note)};
         plan.Row(cells, {});
     }
+    plan.ApplyWidths();
 }
 
 } // namespace

@@ -227,16 +227,28 @@ XlsxTable::XlsxTable(XlsxSheet& sheet, int header_row, std::vector<Column> colum
     : m_sheet(sheet), m_header_row(header_row), m_next_row(header_row + 1),
       m_columns(std::move(columns)), m_log(std::move(log))
 {
+    // A table below another one starts from the widths the first one set, widened (never
+    // narrowed) to its own fixed widths, so that its rows wrap at the real width.
+    m_below = m_sheet.ColumnWidth(0) > 0.0;
     m_widths.reserve(m_columns.size());
     m_used.assign(m_columns.size(), false);
     int lines = 1;
-    for (const Column& column : m_columns)
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
     {
+        const Column& column = m_columns[i];
+        const int col = static_cast<int>(i);
         m_widths.push_back(std::max(HeaderWidth(column.header),
                                     IsTextKind(column.kind) ? 0.0 : NumberWidth(column.kind)));
+        if (m_below && column.width > m_sheet.ColumnWidth(col))
+        {
+            m_sheet.SetColumnWidth(col, column.width);
+        }
         // The narrowest the column can end up: the header wraps at most this much.
-        const double narrowest =
-            column.width > 0.0 ? column.width : std::max(kMinWidth, m_widths.back() + kPadding);
+        const double set = m_sheet.ColumnWidth(col);
+        const double narrowest = set > 0.0 ? set
+                                 : column.width > 0.0
+                                     ? column.width
+                                     : std::max(kMinWidth, m_widths.back() + kPadding);
         lines = std::max(lines, WrappedLines(column.header, narrowest));
     }
     if (lines > 1)
@@ -357,7 +369,14 @@ void XlsxTable::ApplyWidths()
             width = column.kind == ColumnKind::Wrap ? kWrapWidth
                                                     : std::min(cap, m_widths[i] + kPadding);
         }
-        m_sheet.SetColumnWidth(static_cast<int>(i), std::max(kMinWidth, width));
+        const int col = static_cast<int>(i);
+        width = std::max(kMinWidth, width);
+        // Below another table, wrapped text already wrapped at the width the sheet had.
+        const bool wrapped_here = m_below && column.kind == ColumnKind::Wrap && column.width <= 0.0;
+        if (!wrapped_here && (!m_below || width > m_sheet.ColumnWidth(col)))
+        {
+            m_sheet.SetColumnWidth(col, width);
+        }
     }
 }
 

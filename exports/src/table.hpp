@@ -137,7 +137,7 @@ public:
     int Col(std::string_view header) const;
     XlsxSheet& Sheet() { return m_sheet; }
 
-    /// Column widths from the content seen so far.
+    /// Column widths from the content seen so far; a table below another one only widens.
     void ApplyWidths();
     /// Widths, frozen header, autofilter, print set-up with the header row on every page.
     /// Call right after the last row, before writing anything below the table (totals):
@@ -151,6 +151,7 @@ private:
     std::vector<Column> m_columns;
     std::vector<double> m_widths;
     std::vector<bool> m_used; ///< a column has text somewhere
+    bool m_below = false;     ///< below another table of the sheet: shares its columns
     WarningLog m_log;
 };
 
