@@ -78,6 +78,45 @@ double NumberWidth(ColumnKind kind)
     }
 }
 
+/// Lines one paragraph takes when wrapped greedily at spaces into lines of `usable` widths;
+/// a word longer than a line is broken anywhere, as spreadsheets do.
+int ParagraphLines(std::string_view paragraph, double usable)
+{
+    // Proportional type: an average character is narrower than the digit '0' that column
+    // widths are counted in.
+    constexpr double kCharWidth = 0.9;
+    int lines = 1;
+    double used = 0.0;
+    std::size_t start = 0;
+    while (start <= paragraph.size())
+    {
+        std::size_t end = paragraph.find(' ', start);
+        if (end == std::string_view::npos)
+        {
+            end = paragraph.size();
+        }
+        double word = DisplayWidth(paragraph.substr(start, end - start)) * kCharWidth;
+        const double space = used > 0.0 ? kCharWidth : 0.0;
+        if (used + space + word > usable && used > 0.0)
+        {
+            ++lines;
+            used = 0.0;
+        }
+        else
+        {
+            used += space;
+        }
+        while (word > usable)
+        {
+            ++lines;
+            word -= usable;
+        }
+        used += word;
+        start = end + 1;
+    }
+    return lines;
+}
+
 /// Lines `text` takes in a wrapped column `width` characters wide (a little pessimistic: a
 /// clipped line hides text, a spare one costs nothing).
 int WrappedLines(std::string_view text, double width)
@@ -92,8 +131,7 @@ int WrappedLines(std::string_view text, double width)
         {
             end = text.size();
         }
-        const double chars = DisplayWidth(text.substr(start, end - start));
-        lines += std::max(1, static_cast<int>(std::ceil(chars * 0.9 / usable)));
+        lines += ParagraphLines(text.substr(start, end - start), usable);
         start = end + 1;
     }
     return lines;
