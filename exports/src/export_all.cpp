@@ -223,6 +223,23 @@ using detail::MakeJob;
 ExportReport ExportAll(const ExportInput& input, const ExportRequest& request,
                        const ExportOptions& options)
 {
+    // Two outputs under one name would silently keep only the last.
+    std::vector<std::filesystem::path> targets;
+    for (const auto* path : {&request.awards, &request.matrix, &request.report, &request.feedback,
+                             &request.audit, &request.csv_folder})
+    {
+        if (*path)
+        {
+            targets.push_back(std::filesystem::weakly_canonical(std::filesystem::absolute(**path)));
+        }
+    }
+    std::sort(targets.begin(), targets.end());
+    const auto same = std::adjacent_find(targets.begin(), targets.end());
+    if (same != targets.end())
+    {
+        throw ExportError("Two exports would both be written to " + same->string() +
+                          ". Give each output its own file name.");
+    }
     std::vector<Job> jobs;
     if (request.awards)
     {

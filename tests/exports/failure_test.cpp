@@ -235,6 +235,39 @@ BOOST_AUTO_TEST_CASE(ExportAllWritesEverythingOrNothing)
     BOOST_TEST(FilesIn(dir.Path()).empty()); // no award list, no CSV folder
 }
 
+BOOST_AUTO_TEST_CASE(CancellingTwoOutputsWrittenAtOnceLeavesNeither)
+{
+    for (const int calls_before_cancel : {1, 4, 12})
+    {
+        BOOST_TEST_CONTEXT("cancel after " << calls_before_cancel << " reports")
+        {
+            coscore::test::TempDir dir;
+            coscore::exports::ExportRequest request;
+            request.awards = dir.Path() / "awards.xlsx";
+            request.matrix = dir.Path() / "matrix.xlsx";
+            request.report = dir.Path() / "report.xlsx";
+            int calls = 0;
+            coscore::exports::ExportOptions options;
+            options.progress = [&](double, std::string_view)
+            { return calls++ < calls_before_cancel; };
+            BOOST_CHECK_THROW(
+                coscore::exports::ExportAll(SharedFixture().Input(), request, options),
+                coscore::Cancelled);
+            BOOST_TEST(FilesIn(dir.Path()).empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(TwoOutputsUnderOneNameAreRefused)
+{
+    coscore::test::TempDir dir;
+    coscore::exports::ExportRequest request;
+    request.awards = dir.Path() / "out.xlsx";
+    request.report = dir.Path() / "." / "out.xlsx";
+    BOOST_CHECK_THROW(coscore::exports::ExportAll(SharedFixture().Input(), request), ExportError);
+    BOOST_TEST(FilesIn(dir.Path()).empty());
+}
+
 BOOST_AUTO_TEST_CASE(ProgressRunsFromZeroToOneWithPlainSteps)
 {
     coscore::test::TempDir dir;
