@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -30,24 +31,42 @@ struct Timing
     double median_ms = 0.0;
     double min_ms = 0.0;
     double max_ms = 0.0;
+    double median_cpu_ms = 0.0; ///< processor time of all threads: what a busy machine hides
 };
 
-/// Runs `work` once to warm up, then `runs` times, timing each run.
+double Median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t mid = values.size() / 2;
+    return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+}
+
+/// Runs `work` once to warm up, then `runs` times, timing each run (wall clock and CPU).
 Timing Measure(int runs, const std::function<void()>& work)
 {
     work();
     std::vector<double> ms;
+    std::vector<double> cpu;
     for (int i = 0; i < runs; ++i)
     {
+        const std::clock_t cpu_start = std::clock();
         const auto start = std::chrono::steady_clock::now();
         work();
         const auto stop = std::chrono::steady_clock::now();
+        cpu.push_back(1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
         ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
     }
-    std::sort(ms.begin(), ms.end());
-    const std::size_t mid = ms.size() / 2;
-    const double median = ms.size() % 2 == 1 ? ms[mid] : (ms[mid - 1] + ms[mid]) / 2.0;
-    return {median, ms.front(), ms.back()};
+    const auto [lo, hi] = std::minmax_element(ms.begin(), ms.end());
+    return {Median(ms), *lo, *hi, Median(cpu)};
+}
+
+/// The 1-minute load average: benchmarks on a shared machine say how busy it was.
+std::string LoadAverage()
+{
+    std::ifstream load("/proc/loadavg");
+    std::string first;
+    load >> first;
+    return first.empty() ? "unknown" : first;
 }
 
 std::string CpuModel()
@@ -104,6 +123,16 @@ std::uintmax_t SizeOf(const std::filesystem::path& file)
     return ec ? 0 : size;
 }
 
+std::uintmax_t FolderSize(const std::filesystem::path& folder)
+{
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+    {
+        bytes += SizeOf(entry.path());
+    }
+    return bytes;
+}
+
 } // namespace
 
 int main()
@@ -117,8 +146,8 @@ int main()
     rules_only.bootstrap = false;
     rules_only.reliability = false;
 
-    std::printf("Machine: %s, %u hardware threads; build: %s\n\n", CpuModel().c_str(),
-                std::thread::hardware_concurrency(),
+    std::printf("Machine: %s, %u hardware threads, load average %s; build: %s\n\n",
+                CpuModel().c_str(), std::thread::hardware_concurrency(), LoadAverage().c_str(),
 #ifdef NDEBUG
                 "optimised (NDEBUG)"
 #else
@@ -126,8 +155,8 @@ int main()
 #endif
     );
     std::printf("| case | bids × members × criteria | scores | output | runs | median ms | "
-                "min – max ms | file size | target |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+                "min – max ms | median CPU ms | file size | target |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
     const BenchFolder folder;
     for (const Case& c : cases)
     {
@@ -137,13 +166,13 @@ int main()
         input.generated_at = std::chrono::sys_seconds{std::chrono::seconds{1773482400}};
         const auto awards = folder.Path() / "awards.xlsx";
         const auto matrix = folder.Path() / "matrix.xlsx";
-        const auto row = [&](const char* output, const Timing& t, std::uintmax_t bytes,
-                             const char* target)
+        const auto row =
+            [&](const char* output, const Timing& t, std::uintmax_t bytes, const char* target)
         {
-            std::printf("| %s | %d × %d × %d | %zu | %s | %d | %.0f | %.0f – %.0f | %.1f MB | %s "
-                        "|\n",
+            std::printf("| %s | %d × %d × %d | %zu | %s | %d | %.0f | %.0f – %.0f | %.0f | %.1f MB "
+                        "| %s |\n",
                         c.name, c.spec.bids, c.spec.members, c.spec.criteria, round.scores.size(),
-                        output, c.runs, t.median_ms, t.min_ms, t.max_ms,
+                        output, c.runs, t.median_ms, t.min_ms, t.max_ms, t.median_cpu_ms,
                         static_cast<double>(bytes) / 1e6, target);
             std::fflush(stdout);
         };
@@ -155,18 +184,14 @@ int main()
                                         request.matrix = matrix;
                                         static_cast<void>(exports::ExportAll(input, request));
                                     });
-        row("award list + scoring matrix (xlsx)", both, SizeOf(awards) + SizeOf(matrix),
-            c.target);
-        const Timing award_list = Measure(
-            c.runs, [&] { static_cast<void>(exports::WriteAwardList(input, awards)); });
+        row("award list + scoring matrix (xlsx)", both, SizeOf(awards) + SizeOf(matrix), c.target);
+        const Timing award_list =
+            Measure(c.runs, [&] { static_cast<void>(exports::WriteAwardList(input, awards)); });
         row("award list alone (xlsx)", award_list, SizeOf(awards), "—");
-        const Timing csv = Measure(std::max(1, c.runs / 2),
-                                   [&]
-                                   {
-                                       static_cast<void>(
-                                           exports::WriteCsvFolder(input, folder.Path() / "csv"));
-                                   });
-        row("every table as CSV", csv, 0, "—");
+        const Timing csv =
+            Measure(std::max(1, c.runs / 2), [&]
+                    { static_cast<void>(exports::WriteCsvFolder(input, folder.Path() / "csv")); });
+        row("every table as CSV", csv, FolderSize(folder.Path() / "csv"), "—");
     }
     return 0;
 }
