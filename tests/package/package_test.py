@@ -3,7 +3,8 @@
 """The package test (CTest label `package`): what council IT does with CoScore's .deb.
 
 From an already built tree: cpack makes the .deb and .tar.gz; their names and contents are
-checked; lintian --pedantic, desktop-file-validate and appstreamcli validate --no-net must pass;
+checked; lintian --pedantic, desktop-file-validate, appstreamcli validate --no-net (and
+validate-tree) must pass and the MIME types must compile;
 dpkg -i installs the .deb; the installed coscore-cli writes, verifies, reconciles (and, once it
 exists, exports) the demo round; the demo round is opened from the desktop under Xvfb (GIO's
 file-type detection and default application, as a file manager does) and the installed GUI must
@@ -175,7 +176,24 @@ def validate(deb, root):
     problems = [line for line in output.splitlines() if line.startswith(("E:", "W:"))]
     check(result.returncode == 0 and not problems,
           "appstreamcli validate --no-net reports errors or warnings (above)")
-    say("appstreamcli validate --no-net --pedantic: passed")
+    result = run(["appstreamcli", "validate-tree", "--no-net", "--pedantic", root], ok=(0, 3))
+    output = (result.stdout + result.stderr).strip()
+    problems = [line for line in output.splitlines() if line.startswith(("E:", "W:"))]
+    check(result.returncode == 0 and not problems,
+          f"appstreamcli validate-tree (metainfo with its desktop file and icons):\n{output}")
+    say("appstreamcli validate --no-net --pedantic and validate-tree: passed")
+
+    # The MIME types, compiled on their own: update-mime-database reports any error.
+    with tempfile.TemporaryDirectory() as scratch:
+        shutil.copytree(os.path.join(root, "usr/share/mime/packages"),
+                        os.path.join(scratch, "packages"))
+        result = run(["update-mime-database", "-V", scratch])
+        output = (result.stdout + result.stderr).strip()
+        compiled = sorted(os.listdir(os.path.join(scratch, "application")))
+    check(compiled == ["x-coscore-pack.xml", "x-coscore-return.xml", "x-coscore-round.xml"]
+          and not any(w in output.lower() for w in ("error", "warning", "unknown")),
+          f"update-mime-database on {APP_ID}.xml made {compiled}:\n{output}")
+    say("update-mime-database compiles the three MIME types cleanly")
 
     # lintian advises against running as root: run it as nobody on a copy of the .deb.
     started = time.monotonic()
@@ -301,29 +319,33 @@ def main():
         validate(deb, root)
 
         installed = True
+        step = time.monotonic()
         dpkg_with_retry(["-i", deb])
         check(dpkg_status() == "ii", f"after dpkg -i the package is '{dpkg_status()}', not 'ii'")
         files = installed_files()
         mime = "/usr/share/mime/application/x-coscore-round.xml"
         check(os.path.exists(mime), f"dpkg -i did not update the MIME database ({mime} missing)")
-        say(f"dpkg -i installed {PACKAGE} {args.version} ({len(files)} paths) and the MIME "
-            "database knows application/x-coscore-round")
+        say(f"dpkg -i installed {PACKAGE} {args.version} ({len(files)} paths) in "
+            f"{time.monotonic() - step:.1f} s; the MIME database knows application/x-coscore-round")
         demo = exercise(args, work)
         open_from_desktop(args, work, demo)
 
+        step = time.monotonic()
         dpkg_with_retry(["-r", PACKAGE])
         check(not os.path.exists("/usr/bin/coscore"), "dpkg -r left /usr/bin/coscore")
         dpkg_with_retry(["-P", PACKAGE])
         installed = False
         check_removed(files)
-        say("dpkg -r and dpkg -P removed every file, directory and MIME entry")
+        say(f"dpkg -r and dpkg -P removed every file, directory and MIME entry "
+            f"({time.monotonic() - step:.1f} s)")
     except (Failure, subprocess.TimeoutExpired) as failure:
         print(f"package: FAILED: {failure}", file=sys.stderr, flush=True)
-        if installed:
+        return 1
+    finally:
+        if installed:  # whatever went wrong, leave the machine as it was
             subprocess.run(["dpkg", "-P", PACKAGE], capture_output=True, check=False)
             print(f"package: purged {PACKAGE} again (dpkg status now "
                   f"'{dpkg_status() or 'not installed'}')", file=sys.stderr, flush=True)
-        return 1
     say(f"passed in {time.monotonic() - started:.1f} s")
     return 0
 
