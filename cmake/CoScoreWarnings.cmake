@@ -18,6 +18,13 @@ target_compile_options(coscore_warnings INTERFACE
     $<$<BOOL:${COSCORE_WERROR}>:-Werror>)
 
 add_library(coscore_options INTERFACE)
+if(NOT COSCORE_SANITIZE)
+    # Debian's usual hardening (lintian checks the packaged programs for it). _FORTIFY_SOURCE
+    # needs an optimised build.
+    target_compile_options(coscore_options INTERFACE -fstack-protector-strong
+        $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
+    target_link_options(coscore_options INTERFACE LINKER:-z,relro LINKER:-z,now)
+endif()
 if(COSCORE_SANITIZE)
     target_compile_options(coscore_options INTERFACE -fsanitize=address,undefined
                            -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
