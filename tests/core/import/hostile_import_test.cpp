@@ -306,4 +306,21 @@ BOOST_DATA_TEST_CASE(EachFileImportsExactlyOrIsRefusedWithItsCodeAndTheRoundUnch
     }
 }
 
+BOOST_AUTO_TEST_CASE(TheWizardListsOnlyVisibleSheetsAndASheetCanBeChosenByName)
+{
+    const std::string workbook = CorpusDir() + "/xlsx_control.xlsx";
+    BOOST_TEST(ListSheets(workbook) == std::vector<std::string>{"Bids"},
+               boost::test_tools::per_element());
+    test::TempDir dir;
+    auto ws = test::MakeBaseRound(dir.File("round.coscore"));
+    ImportRequest request;
+    request.files.push_back({ImportTable::Bids, workbook, "bids"}); // names ignore case
+    const ImportReport report = ImportFiles(*ws, request);
+    BOOST_TEST(report.imported);
+    BOOST_TEST(report.counts.bids == 2);
+    // The hidden sheet can be named too; it has no bids columns, so that import is refused.
+    request.files.front().sheet = "Hidden notes";
+    BOOST_TEST(!ImportFiles(*ws, request).imported);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
