@@ -31,12 +31,10 @@ public:
     void Add(ImportIssue issue);
     /// Appends "…and N more like this" lines; call once at the end.
     std::vector<ImportIssue> Finish();
-    bool HasErrors() const { return m_errors > 0; }
 
 private:
     std::vector<ImportIssue> m_issues;
     std::map<std::pair<std::string, std::string>, std::pair<int, ImportIssue>> m_counts;
-    int m_errors = 0;
 };
 
 /// One file being read: names its rows, columns and cells in issues.
@@ -77,7 +75,6 @@ public:
     ImportTable Table() const { return m_table; }
     FileFormat Format() const { return m_format; }
     char Separator() const { return m_separator; }
-    IssueLog& Log() const { return m_log; }
 
 private:
     IssueLog& m_log;

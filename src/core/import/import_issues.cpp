@@ -148,7 +148,6 @@ namespace imports
 
 void IssueLog::Add(ImportIssue issue)
 {
-    m_errors += issue.severity == Severity::Error ? 1 : 0;
     auto& [count, first] = m_counts[{issue.file, issue.code}];
     if (++count <= kMaxPerCode)
     {

@@ -66,35 +66,6 @@ bool NextCodePoint(std::string_view text, std::size_t& i, char32_t& code_point)
     return true;
 }
 
-std::size_t IncompleteUtf8Tail(std::string_view text)
-{
-    // Look back over at most three continuation bytes for the lead byte of the last sequence.
-    const std::size_t n = text.size();
-    for (std::size_t back = 1; back <= 4 && back <= n; ++back)
-    {
-        const auto b = static_cast<unsigned char>(text[n - back]);
-        if ((b & 0xC0u) == 0x80u)
-        {
-            continue;
-        }
-        std::size_t need = 0;
-        if (b >= 0xC2 && b <= 0xDF)
-        {
-            need = 2;
-        }
-        else if (b >= 0xE0 && b <= 0xEF)
-        {
-            need = 3;
-        }
-        else if (b >= 0xF0 && b <= 0xF4)
-        {
-            need = 4;
-        }
-        return need > back ? back : 0;
-    }
-    return 0;
-}
-
 std::size_t FindInvalidUtf8(std::string_view text)
 {
     std::size_t i = 0;
@@ -301,19 +272,6 @@ std::string EscapeForDisplay(std::string_view text, std::size_t max_chars)
         ++shown;
     }
     return out;
-}
-
-std::int64_t LineOfOffset(std::string_view text, std::size_t offset)
-{
-    std::int64_t line = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    {
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
-        {
-            ++line;
-        }
-    }
-    return line;
 }
 
 } // namespace coscore::core::imports

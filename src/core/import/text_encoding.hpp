@@ -16,10 +16,6 @@ namespace coscore::core::imports
 /// included.
 bool NextCodePoint(std::string_view text, std::size_t& i, char32_t& code_point);
 
-/// The length of a truncated but so far valid sequence at the end of `text` (0–3), so that a
-/// reader working in chunks can carry it into the next chunk.
-std::size_t IncompleteUtf8Tail(std::string_view text);
-
 /// The offset of the first byte that is not well-formed UTF-8, or npos.
 std::size_t FindInvalidUtf8(std::string_view text);
 
@@ -46,8 +42,5 @@ bool IsControl(char32_t c);
 /// characters become \u{…} (newline \n, tab \t), invalid bytes \x{…}; cut to `max_chars`
 /// with "…".
 std::string EscapeForDisplay(std::string_view text, std::size_t max_chars = 60);
-
-/// 1-based line number of byte `offset` (CR, LF and CRLF each end a line).
-std::int64_t LineOfOffset(std::string_view text, std::size_t offset);
 
 } // namespace coscore::core::imports
