@@ -3,8 +3,8 @@
 # set time, seeded from the hostile corpus. Crash inputs found are copied to
 # tests/fuzz/crashes/<harness>/ (keep them in-tree: they replay in CI); committed crash inputs are
 # replayed first. Exit 0 when nothing crashed, 1 otherwise.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_HARNESS]      (default 600: 10 minutes, as per merge)
-#        tests/fuzz/run.sh --replay                   (only replay tests/fuzz/crashes, < 60 s)
+# Usage: tests/fuzz/run.sh [SECONDS_PER_HARNESS [HARNESS...]]   (default 600 s: as per merge)
+#        tests/fuzz/run.sh --replay                             (only replay tests/fuzz/crashes)
 # Needs clang-14 and libclang-rt-14-dev (apt-get install clang-14 libclang-rt-14-dev).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +12,9 @@ root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 harnesses=(fuzz_csv fuzz_amount fuzz_xlsx_zip fuzz_xlsx_xml)
 seconds=${1:-600}
+if [[ $# -gt 1 ]]; then
+  harnesses=("${@:2}")
+fi
 
 command -v clang++-14 >/dev/null || { echo "run.sh: clang++-14 is missing" >&2; exit 2; }
 mkdir -p "$build"
@@ -66,6 +69,7 @@ done
 for h in "${harnesses[@]}"; do
   corpus="$build/corpus/$h"
   artifacts="$build/artifacts/$h"
+  rm -rf "$artifacts"
   mkdir -p "$corpus" "$artifacts"
   echo "== $h: fuzzing for $seconds s"
   set +e
