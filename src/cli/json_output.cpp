@@ -57,6 +57,8 @@ void WriteFigures(JsonWriter& json, const BidResult& b)
     {
         json.Key(ToString(v.voice)).BeginObject();
         json.Field("n", v.n).Field("mean", v.mean);
+        json.Field("median", v.figures.median).Field("sd", v.figures.sd);
+        json.Field("min", v.figures.min).Field("max", v.figures.max);
         json.EndObject();
     }
     json.EndObject();
@@ -157,6 +159,7 @@ void WriteFund(JsonWriter& json, const Fund* fund, const FundResult& f,
     {
         json.Null();
     }
+    json.Field("knapsack_note", f.knapsack_note);
     json.Key("bayes").BeginArray();
     for (const BayesBid& b : f.bayes)
     {
@@ -276,7 +279,8 @@ void WriteReconcile(JsonWriter& json, const RoundData& round, const ReconcileRes
         WriteRefs(json, "funded", v.funded, bids);
         WriteRefs(json, "gained", v.gained, bids);
         WriteRefs(json, "lost", v.lost, bids);
-        json.Field("mean_leniency", v.mean_leniency).EndObject();
+        json.Field("mean_leniency", v.mean_leniency).Field("members", v.members);
+        json.Field("mean_total", v.mean_total).EndObject();
     }
     json.EndObject();
     json.Key("leniency").BeginArray();
