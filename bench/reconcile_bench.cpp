@@ -18,50 +18,16 @@
 
 using namespace coscore::scoring;
 
+#include "bench_support.hpp"
+
+using coscore::bench::CpuModel;
+using coscore::bench::Measure;
+using coscore::bench::Timing;
+
 namespace
 {
 
 constexpr std::uint64_t kSeed = 20260101;
-
-struct Timing
-{
-    double median_ms = 0.0;
-    double min_ms = 0.0;
-    double max_ms = 0.0;
-};
-
-/// Runs `work` once to warm up, then `runs` times, timing each run.
-Timing Measure(int runs, const std::function<void()>& work)
-{
-    work();
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i)
-    {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        const auto stop = std::chrono::steady_clock::now();
-        ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    const std::size_t mid = ms.size() / 2;
-    const double median = ms.size() % 2 == 1 ? ms[mid] : (ms[mid - 1] + ms[mid]) / 2.0;
-    return {median, ms.front(), ms.back()};
-}
-
-std::string CpuModel()
-{
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(cpuinfo, line))
-    {
-        if (line.rfind("model name", 0) == 0)
-        {
-            const auto colon = line.find(':');
-            return colon == std::string::npos ? line : line.substr(colon + 2);
-        }
-    }
-    return "unknown CPU";
-}
 
 struct Case
 {
