@@ -8,6 +8,7 @@
 #include <coscore/scoring/reconcile.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 
 namespace coscore::cli
@@ -47,6 +48,29 @@ exports::ExportRequest RequestFrom(const po::variables_map& vm)
     return request;
 }
 
+std::chrono::sys_seconds ParseUtc(const std::string& text)
+{
+    int y = 0;
+    unsigned mo = 0;
+    unsigned d = 0;
+    int h = 0;
+    int mi = 0;
+    int se = 0;
+    char z = 0;
+    const bool parsed = std::sscanf(text.c_str(), "%4d-%2u-%2uT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi,
+                                    &se, &z) == 7 &&
+                        z == 'Z';
+    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{mo},
+                                           std::chrono::day{d}};
+    if (!parsed || !date.ok() || h > 23 || mi > 59 || se > 59 || h < 0 || mi < 0 || se < 0)
+    {
+        throw UsageError("--generated-at takes a UTC time like 2026-11-22T14:00:00Z, not '" + text +
+                         "'");
+    }
+    return std::chrono::sys_days{date} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+           std::chrono::seconds{se};
+}
+
 bool Empty(const exports::ExportRequest& r)
 {
     return !r.awards && !r.matrix && !r.report && !r.feedback && !r.audit && !r.csv_folder;
@@ -65,7 +89,10 @@ int RunExport(const Args& args)
         "audit", po::value<std::string>(), "audit log (.csv, or .xlsx)")(
         "csv", po::value<std::string>(), "folder for every table as CSV")(
         "all", po::value<std::string>(), "folder for every output, xlsx and CSV")(
-        "marking", po::value<std::string>(), "protective marking, e.g. OFFICIAL-SENSITIVE");
+        "marking", po::value<std::string>(), "protective marking, e.g. OFFICIAL-SENSITIVE")(
+        "generated-at", po::value<std::string>(),
+        "pin the time printed and stored in the files (YYYY-MM-DDTHH:MM:SSZ): same input, "
+        "same bytes");
     po::positional_options_description positional;
     positional.add("round", 1);
     const auto vm = ParseArgs(args, options, positional);
@@ -99,7 +126,9 @@ int RunExport(const Args& args)
         input.protective_marking = vm["marking"].as<std::string>();
     }
     input.generated_at =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        vm.count("generated-at")
+            ? ParseUtc(vm["generated-at"].as<std::string>())
+            : std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     const exports::ExportReport report = exports::ExportAll(input, request);
     for (const auto& path : report.written)
     {

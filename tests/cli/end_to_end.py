@@ -159,6 +159,11 @@ with open(os.path.join(out_dir, "csv", "awards.csv"), "rb") as f:
     head = f.read(3)
 check(head == b"\xef\xbb\xbf", "CSV starts with a UTF-8 BOM")
 run("export", round_path, expect=2)
+pinned = [os.path.join(WORK, f"pinned{i}.xlsx") for i in (1, 2)]
+for path in pinned:
+    run("export", round_path, "--awards", path, "--generated-at", "2026-11-22T14:00:00Z")
+check(sha(pinned[0]) == sha(pinned[1]), "a pinned export time gives byte-identical files")
+run("export", round_path, "--awards", pinned[0], "--generated-at", "yesterday", expect=2)
 err = run("export", round_path, "--awards", "/proc/forbidden/awards.xlsx", expect=1).stderr
 check(err.strip() != "", "an export into a folder that cannot be written says why")
 
