@@ -245,9 +245,13 @@ public:
         }
         while (!m_at_end && m_data.size() < wanted)
         {
+            // One byte more than is left, so that the read after it sees the end.
+            const std::int64_t left = m_source.Remaining();
+            const std::size_t chunk =
+                left < 0 ? kChunkBytes : std::min(kChunkBytes, static_cast<std::size_t>(left) + 1);
             const std::size_t old = m_data.size();
-            m_data.resize(old + kChunkBytes);
-            const std::size_t got = m_source.Read(m_data.data() + old, kChunkBytes);
+            m_data.resize(old + chunk);
+            const std::size_t got = m_source.Read(m_data.data() + old, chunk);
             m_data.resize(old + got);
             m_total += static_cast<std::int64_t>(got);
             m_at_end = got == 0;

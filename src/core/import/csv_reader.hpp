@@ -6,6 +6,7 @@
 #include <coscore/core/import_reader.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace coscore::core::imports
@@ -18,6 +19,8 @@ public:
     virtual ~ByteSource() = default;
     /// Fills up to `size` bytes; returns 0 at the end.
     virtual std::size_t Read(char* out, std::size_t size) = 0;
+    /// The bytes left, when known (so that a small file is not given a 1 MiB buffer), or -1.
+    virtual std::int64_t Remaining() const { return -1; }
 };
 
 class MemorySource : public ByteSource
@@ -25,6 +28,10 @@ class MemorySource : public ByteSource
 public:
     explicit MemorySource(std::string_view bytes) : m_bytes(bytes) {}
     std::size_t Read(char* out, std::size_t size) override;
+    std::int64_t Remaining() const override
+    {
+        return static_cast<std::int64_t>(m_bytes.size() - m_offset);
+    }
 
 private:
     std::string_view m_bytes;

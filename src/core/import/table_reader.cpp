@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -83,6 +84,10 @@ class FileSource : public ByteSource
 {
 public:
     explicit FileSource(int fd) : m_fd(fd) {}
+    /// Bytes left, from the size at open; unknown once that is read (a file that grew meanwhile
+    /// is still read to its end, in full chunks).
+    void SetSize(std::int64_t size) { m_left = size; }
+    std::int64_t Remaining() const override { return m_left > 0 ? m_left : -1; }
     std::size_t Read(char* out, std::size_t size) override
     {
         for (;;)
@@ -90,6 +95,7 @@ public:
             const ssize_t got = ::read(m_fd, out, size);
             if (got >= 0)
             {
+                m_left = m_left < 0 ? m_left : std::max<std::int64_t>(0, m_left - got);
                 return static_cast<std::size_t>(got);
             }
             if (errno != EINTR)
@@ -104,6 +110,7 @@ public:
 
 private:
     int m_fd;
+    std::int64_t m_left = -1;
 };
 
 struct OpenFile
@@ -239,6 +246,7 @@ FileInfo ReadTableRows(const std::string& path, const ReadOptions& options, cons
     {
         RefuseTextNamedWorkbook();
     }
+    source.SetSize(file.size);
     return imports::ReadCsv(source, file.size, options, sink);
 }
 
