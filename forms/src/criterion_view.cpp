@@ -52,30 +52,24 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
                          ToWx(criterion.name), WeightText(criterion.weight_percent)));
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
     wxStaticBox* frame = box->GetStaticBox();
-    // SetOwnFont: the buttons inside must not inherit the bold title.
-    frame->SetOwnFont(frame->GetFont().Bold());
+    // GTK passes the frame's font on to everything inside it: the title alone is bold, so
+    // each child gets the page's own font back.
+    const wxFont body = GetFont();
+    frame->SetOwnFont(body.Bold());
     const auto add = [&](wxWindow* w, int top)
     { box->Add(w, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, top)); };
-    if (!criterion.question.empty())
-    {
-        auto* question = MakeText(frame, ToWx(criterion.question));
-        question->SetFont(question->GetFont().Bold());
-        question->InvalidateBestSize();
-        add(question, Gap(this));
-    }
-    if (!criterion.guidance.empty())
-    {
-        add(MakeText(frame, ToWx(criterion.guidance)), Gap(this) / 2);
-    }
-    if (!criterion.easy_read.empty())
-    {
-        add(MakeText(frame, ToWx(criterion.easy_read)), Gap(this) / 2);
-    }
+    // The buttons are created before the texts above them: wx makes a text the screen-reader
+    // label of the control created next, and "Not scored yet" must be read as itself, not as
+    // the guidance. Creation order sets only Tab order; the sizer sets what is seen.
+    auto* choices = new wxBoxSizer(wxVERTICAL);
+    const auto add_choice = [&](wxWindow* w, int top)
+    { choices->Add(w, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, top)); };
     // GTK always selects one button of a group, so "not scored" is a real, visible choice:
     // a missing score is never shown as a level.
     m_not_scored = new wxRadioButton(frame, wxID_ANY, _("Not scored yet"), wxDefaultPosition,
                                      wxDefaultSize, wxRB_GROUP);
-    add(m_not_scored, Gap(this));
+    m_not_scored->SetFont(body);
+    add_choice(m_not_scored, Gap(this));
     m_not_scored->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { Picked(std::nullopt); });
     for (int level = criterion.scale_min; level <= criterion.scale_max; ++level)
     {
@@ -88,11 +82,31 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
             }
         }
         auto* button = new wxRadioButton(frame, wxID_ANY, wxString());
+        button->SetFont(body);
         KeepWrapped(button, LevelLabel(descriptor));
-        add(button, Gap(this) / 2);
+        add_choice(button, Gap(this) / 2);
         button->Bind(wxEVT_RADIOBUTTON, [this, level](wxCommandEvent&) { Picked(level); });
         m_levels.push_back(button);
     }
+    if (!criterion.question.empty())
+    {
+        auto* question = MakeText(frame, ToWx(criterion.question));
+        question->SetFont(body.Bold());
+        add(question, Gap(this));
+    }
+    if (!criterion.guidance.empty())
+    {
+        auto* guidance = MakeText(frame, ToWx(criterion.guidance));
+        guidance->SetFont(body);
+        add(guidance, Gap(this) / 2);
+    }
+    if (!criterion.easy_read.empty())
+    {
+        auto* easy_read = MakeText(frame, ToWx(criterion.easy_read));
+        easy_read->SetFont(body);
+        add(easy_read, Gap(this) / 2);
+    }
+    box->Add(choices, wxSizerFlags().Expand());
     box->AddSpacer(Gap(this));
     SetSizer(box);
 }
@@ -206,8 +220,8 @@ bool CriterionView::Owns(const wxWindow* window) const
 void CriterionView::FocusChoice()
 {
     const auto value = GetValue();
-    wxRadioButton* button = value ? GetLevelButton(*value) : m_not_scored;
-    button->SetFocus();
+    wxRadioButton* button = value ? GetLevelButton(*value) : nullptr;
+    (button != nullptr ? button : m_not_scored)->SetFocus();
 }
 
 } // namespace coscore::forms

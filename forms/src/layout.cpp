@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <coscore/forms/layout.hpp>
+#include <coscore/forms/text_scale.hpp>
 
 #include <wx/control.h>
 #include <wx/dataview.h>
+#include <wx/dialog.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -118,14 +120,17 @@ void Rewrap(wxWindow* control, WrapState& state, bool force)
     const int indicator =
         std::max(0, control->GetBestSize().x - control->GetTextExtent(LongestLine(shown)).x);
     LineJoiner joiner;
-    joiner.Wrap(control, state.text, std::max(control->FromDIP(60), width - indicator - 2));
+    // A character's width to spare: GTK and wx measure text a little differently.
+    joiner.Wrap(control, state.text,
+                std::max(control->FromDIP(60), width - indicator - control->GetCharWidth()));
     if (joiner.text == shown)
     {
         return;
     }
     control->SetLabel(wxControl::EscapeMnemonics(joiner.text));
     control->InvalidateBestSize();
-    // The new height must reach the sizers, and a scrolled page must learn its new length.
+    // The new height must reach the sizers, and a scrolled page must learn its new length; a
+    // dialog grows to show it all.
     for (wxWindow* parent = control->GetParent(); parent != nullptr; parent = parent->GetParent())
     {
         parent->Layout();
@@ -136,6 +141,11 @@ void Rewrap(wxWindow* control, WrapState& state, bool force)
         }
         if (parent->IsTopLevel())
         {
+            if (dynamic_cast<wxDialog*>(parent) != nullptr && parent->GetSizer() != nullptr &&
+                parent->GetSizer()->GetMinSize().y > parent->GetClientSize().y)
+            {
+                parent->Fit();
+            }
             break;
         }
     }
@@ -149,19 +159,17 @@ void KeepWrapped(wxWindow* control, const wxString& label)
     control->SetLabel(wxControl::EscapeMnemonics(label));
     // Let the sizer give it the width there is, not the width of one long line.
     control->SetMinSize(wxSize(control->FromDIP(120), -1));
-    control->Bind(wxEVT_SIZE,
-                  [control](wxSizeEvent& event)
+    // Checked when idle rather than on size events: GTK does not send every native control a
+    // size event when its parent's layout changes, and a wrap must follow every change.
+    control->Bind(wxEVT_IDLE,
+                  [control](wxIdleEvent& event)
                   {
                       event.Skip();
-                      control->CallAfter(
-                          [control]
-                          {
-                              const auto it = WrappedLabels().find(control);
-                              if (it != WrappedLabels().end())
-                              {
-                                  Rewrap(control, it->second, false);
-                              }
-                          });
+                      const auto it = WrappedLabels().find(control);
+                      if (it != WrappedLabels().end() && control->IsShownOnScreen())
+                      {
+                          Rewrap(control, it->second, false);
+                      }
                   });
     control->Bind(wxEVT_DESTROY,
                   [control](wxWindowDestroyEvent& event)
@@ -217,13 +225,58 @@ void RewrapAll(wxWindow* root)
     }
 }
 
+void LayOutAll(wxWindow* root)
+{
+    root->Layout();
+    if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(root))
+    {
+        scrolled->FitInside();
+    }
+    for (wxWindow* child : root->GetChildren())
+    {
+        if (!child->IsTopLevel())
+        {
+            LayOutAll(child);
+        }
+    }
+}
+
 void FitReadable(wxWindow* top, int chars)
 {
-    top->SetMinClientSize(wxSize(top->GetCharWidth() * chars, -1));
+    // The window's own font is the system's; its text may be shown larger (Ctrl +).
+    const double scale = TextScaleOf(top);
+    top->SetMinClientSize(wxSize(static_cast<int>(top->GetCharWidth() * chars * scale), -1));
+    // Wrapping changes heights, and heights change the room for wrapping: settle in two passes.
+    for (int pass = 0; pass < 2; ++pass)
+    {
+        top->Fit();
+        LayOutAll(top);
+        RewrapAll(top);
+    }
     top->Fit();
-    top->Layout();
-    RewrapAll(top);
-    top->Fit();
+    // GTK measures text in its final style only once it is shown: measure again then.
+    top->Bind(wxEVT_SHOW,
+              [top](wxShowEvent& event)
+              {
+                  event.Skip();
+                  if (event.IsShown())
+                  {
+                      top->CallAfter(
+                          [top]
+                          {
+                              LayOutAll(top);
+                              RewrapAll(top);
+                              const wxSize need = top->GetSizer() != nullptr
+                                                      ? top->GetSizer()->GetMinSize()
+                                                      : top->GetClientSize();
+                              if (need.y > top->GetClientSize().y ||
+                                  need.x > top->GetClientSize().x)
+                              {
+                                  top->Fit();
+                              }
+                          });
+                  }
+              });
 }
 
 wxStaticText* MakeText(wxWindow* parent, const wxString& text)
@@ -274,6 +327,8 @@ wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& accessible_name,
                                column.right_aligned ? wxALIGN_RIGHT : wxALIGN_LEFT,
                                wxDATAVIEW_COL_RESIZABLE);
     }
+    // Small enough to leave room beside it at large text; the columns scroll if need be.
+    list->SetMinSize(list->FromDIP(wxSize(240, 160)));
     SetAccessibleName(list, accessible_name);
     return list;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <coscore/forms/layout.hpp>
 #include <coscore/forms/main_frame.hpp>
+#include <coscore/forms/meeting_page.hpp>
 #include <coscore/forms/preferences.hpp>
 #include <coscore/forms/round_opener.hpp>
 #include <coscore/forms/run_guarded.hpp>
@@ -99,6 +100,7 @@ MainFrame::MainFrame(std::unique_ptr<core::Workspace> workspace, FrameOptions op
 MainFrame::~MainFrame()
 {
     m_backup_timer.Stop();
+    RememberTextScale(this, 1.0);
     if (m_recent != nullptr)
     {
         RecentRounds().RemoveMenu(m_recent);
@@ -237,10 +239,25 @@ void MainFrame::BuildPages()
         m_pages->AddPage(new InterestsPage(m_pages, *m_workspace, m_history), _("Interests"));
         m_pages->AddPage(new PolicyPage(m_pages, *m_workspace, m_history), _("Policy"));
         m_pages->AddPage(new ChecklistPage(m_pages, *m_workspace), _("Checklist"));
+        m_pages->AddPage(new MeetingPage(m_pages, *m_workspace, m_history), _("Meeting"));
     }
     sizer->Add(m_pages, wxSizerFlags(1).Expand());
     panel->SetSizer(sizer);
     // Comments typed on the scoring page are saved before another page is shown.
+    // A hidden page cannot measure its text: lay it out when it is shown (after a change of
+    // text size, and for setup pages that missed changes to the round).
+    m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED,
+                  [this](wxBookCtrlEvent& event)
+                  {
+                      event.Skip();
+                      wxWindow* page = m_pages->GetCurrentPage();
+                      if (auto* setup = dynamic_cast<SetupPage*>(page))
+                      {
+                          setup->CatchUp();
+                      }
+                      LayOutAll(page);
+                      page->CallAfter([page] { LayOutAll(page); });
+                  });
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGING,
                   [this](wxBookCtrlEvent& event)
                   {
@@ -271,13 +288,18 @@ void MainFrame::SetTextScale(double scale)
     {
         ScaleFonts(m_pages, scale / m_text_scale);
         m_text_scale = scale;
-        for (size_t i = 0; i < m_pages->GetPageCount(); ++i)
-        {
-            m_pages->GetPage(i)->Layout();
-        }
+        RememberTextScale(this, scale);
         m_pages->GetParent()->Layout();
+        LayOutAll(m_pages);
         RewrapAll(m_pages);
         SendSizeEvent();
+        // GTK applies the new fonts when it next styles the widgets: measure again then.
+        CallAfter(
+            [this]
+            {
+                LayOutAll(m_pages->GetCurrentPage());
+                RewrapAll(m_pages->GetCurrentPage());
+            });
     }
     Preferences prefs = LoadPreferences();
     if (std::abs(prefs.text_scale - scale) > 1e-6)

@@ -3,6 +3,7 @@
 #include <coscore/forms/preferences.hpp>
 #include <coscore/forms/text_scale.hpp>
 
+#include <wx/app.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/config.h>
@@ -11,6 +12,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/stdpaths.h>
+#include <wx/utils.h>
 
 #include <array>
 #include <cmath>
@@ -25,9 +27,24 @@ constexpr std::array<int, 7> kTextSizes{100, 125, 150, 175, 200, 250, 300};
 
 } // namespace
 
+wxString UserDataFolder()
+{
+#if defined(__UNIX__) && !defined(__APPLE__)
+    // wx's XDG layout moves only the settings file; data follows the XDG rules here too.
+    wxString base;
+    if (!wxGetEnv("XDG_DATA_HOME", &base) || base.empty())
+    {
+        base = wxFileName::GetHomeDir() + "/.local/share";
+    }
+    return wxFileName(base, wxTheApp->GetAppName()).GetFullPath();
+#else
+    return wxStandardPaths::Get().GetUserLocalDataDir();
+#endif
+}
+
 wxString DefaultBackupFolder()
 {
-    wxFileName folder = wxFileName::DirName(wxStandardPaths::Get().GetUserLocalDataDir());
+    wxFileName folder = wxFileName::DirName(UserDataFolder());
     folder.AppendDir("backups");
     return folder.GetPath();
 }

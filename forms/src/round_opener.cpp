@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <coscore/core/demo_round.hpp>
 #include <coscore/forms/main_frame.hpp>
+#include <coscore/forms/preferences.hpp>
 #include <coscore/forms/round_opener.hpp>
 #include <coscore/forms/run_guarded.hpp>
 #include <coscore/forms/start_frame.hpp>
@@ -73,8 +74,7 @@ MainFrame* Present(MainFrame* frame)
 
 wxString DemoPath()
 {
-    wxFileName path(wxStandardPaths::Get().GetUserLocalDataDir(), "demo.coscore");
-    return path.GetFullPath();
+    return wxFileName(UserDataFolder(), "demo.coscore").GetFullPath();
 }
 
 } // namespace
@@ -196,8 +196,12 @@ MainFrame* OpenDemoWindow(wxWindow* parent)
                {
                    wxFileName::Mkdir(wxFileName(DemoPath()).GetPath(), wxS_DIR_DEFAULT,
                                      wxPATH_MKDIR_FULL);
-                   // The demo is a practice space: each opening gives a fresh copy.
-                   std::filesystem::remove(path);
+                   // The demo is a practice space: each opening gives a fresh copy. A journal
+                   // left by a crash must go too, or SQLite would replay it into the new file.
+                   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                   {
+                       std::filesystem::remove(path + suffix);
+                   }
                    auto workspace = core::CreateDemoRound(path);
                    FrameOptions options;
                    options.demo = true;

@@ -19,6 +19,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <map>
@@ -116,12 +117,14 @@ void ScoringPage::BuildContent()
     auto* list_label = new wxStaticText(this, wxID_ANY, _("&My bids"));
     list_label->SetFont(list_label->GetFont().Bold());
     left->Add(list_label);
-    m_progress = new wxStaticText(this, wxID_ANY, wxString());
-    left->Add(m_progress, wxSizerFlags().Border(wxTOP | wxBOTTOM, Gap(this) / 2));
-    m_list = MakeList(this, _("My bids"), {{_("Bid")}, {_("Status")}});
+    // Status first: it is short, so it never scrolls out of sight behind a long title.
+    m_list = MakeList(this, _("My bids"), {{_("Status")}, {_("Bid")}});
     // Wide enough for a reference, most of a title and the status, at any text size.
     m_list->SetMinSize(wxSize(m_list->GetCharWidth() * 44, -1));
     LinkLabel(list_label, m_list);
+    // Created after the list (shown above it) so that it is not taken as the list's label.
+    m_progress = new wxStaticText(this, wxID_ANY, wxString());
+    left->Add(m_progress, wxSizerFlags().Border(wxTOP | wxBOTTOM, Gap(this) / 2));
     m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &ScoringPage::OnBidSelected, this);
     left->Add(m_list, wxSizerFlags(1).Expand());
     body->Add(left, wxSizerFlags(2).Expand().Border(wxLEFT | wxBOTTOM, Gap(this)));
@@ -132,7 +135,7 @@ void ScoringPage::BuildContent()
     auto* message_sizer = new wxBoxSizer(wxVERTICAL);
     m_message = MakeText(message_page, wxString());
     m_message->SetFont(m_message->GetFont().Scaled(1.2F));
-    message_sizer->Add(m_message, wxSizerFlags().Border(wxALL, BigGap(this)));
+    message_sizer->Add(m_message, wxSizerFlags().Expand().Border(wxALL, BigGap(this)));
     message_page->SetSizer(message_sizer);
     m_book->AddPage(message_page, wxString());
     m_book->AddPage(BuildBidPanel(m_book), wxString());
@@ -194,7 +197,7 @@ wxWindow* ScoringPage::BuildBidPanel(wxWindow* parent)
                         event.Skip();
                     });
     }
-    m_explain = new wxCheckBox(m_scroll, wxID_ANY, _("I need this bid e&xplained at the meeting"));
+    m_explain = new wxCheckBox(m_scroll, wxID_ANY, _("I need this e&xplained"));
     m_explain->Bind(wxEVT_CHECKBOX,
                     [this](wxCommandEvent&)
                     {
@@ -202,6 +205,10 @@ wxWindow* ScoringPage::BuildBidPanel(wxWindow* parent)
                         FlushNotes();
                     });
     add(m_explain, BigGap(this));
+    // Created after the check box, so that it is not read as the box's label.
+    add(MakeText(m_scroll, _("Tick this if you want someone to explain this bid to the panel "
+                             "at the meeting.")),
+        Gap(this) / 2);
     sizer->AddSpacer(BigGap(this));
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -213,19 +220,24 @@ wxWindow* ScoringPage::BuildBidPanel(wxWindow* parent)
 wxWindow* ScoringPage::BuildButtonBar(wxWindow* parent)
 {
     auto* bar = new wxPanel(parent);
-    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // Buttons first: a text created just before a button would become its screen-reader label.
     m_previous = new wxButton(bar, wxID_BACKWARD, _("&Previous bid"));
     m_next = new wxButton(bar, wxID_FORWARD, _("&Next bid"));
     m_declare = new wxButton(bar, wxID_ANY, _("&Declare an interest..."));
     m_previous->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(-1); });
     m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Step(+1); });
     m_declare->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeclareInterest(); });
-    sizer->Add(m_previous, wxSizerFlags().Border(wxRIGHT, Gap(this)));
-    sizer->Add(m_next, wxSizerFlags().Border(wxRIGHT, BigGap(this)));
-    sizer->Add(m_declare, wxSizerFlags().Border(wxRIGHT, BigGap(this)));
-    m_saved = new wxStaticText(bar, wxID_ANY, wxString());
+    // The saved state has a line of its own, so that it is never squeezed at large text.
+    m_saved = MakeText(bar, wxString());
     m_saved->SetFont(m_saved->GetFont().Bold());
-    sizer->Add(m_saved, wxSizerFlags(1).Center());
+    sizer->Add(m_saved, wxSizerFlags().Expand().Border(wxBOTTOM, Gap(this) / 2));
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    for (wxButton* button : {m_previous, m_next, m_declare})
+    {
+        buttons->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, Gap(this)));
+    }
+    sizer->Add(buttons, wxSizerFlags().Expand());
     bar->SetSizer(sizer);
     return bar;
 }
@@ -349,14 +361,14 @@ void ScoringPage::ReloadList()
         const wxString name = ToWx(bid.ref + " " + bid.project_title);
         if (same_rows)
         {
-            m_list->SetTextValue(name, static_cast<unsigned>(i), 0);
-            m_list->SetTextValue(SheetStatusText(s), static_cast<unsigned>(i), 1);
+            m_list->SetTextValue(SheetStatusText(s), static_cast<unsigned>(i), 0);
+            m_list->SetTextValue(name, static_cast<unsigned>(i), 1);
         }
         else
         {
             wxVector<wxVariant> row;
-            row.push_back(name);
             row.push_back(SheetStatusText(s));
+            row.push_back(name);
             m_list->AppendItem(row, static_cast<wxUIntPtr>(bid.key));
         }
     }
@@ -641,7 +653,7 @@ bool ScoringPage::FlushNotes()
 
 void ScoringPage::SetSavedState(const wxString& text)
 {
-    m_saved->SetLabelText(text);
+    SetWrappedLabel(m_saved, text);
     m_saved->GetParent()->Layout();
 }
 

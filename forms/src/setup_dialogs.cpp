@@ -315,7 +315,7 @@ CriterionDialog::CriterionDialog(wxWindow* parent, const Criterion& criterion)
     Grid().AddUnlabelled(m_levels_panel);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(MakeHeading(this, _("What members will see"), 1.1));
+    right->Add(MakeHeading(this, _("What members will see"), 1.1), wxSizerFlags().Expand());
     m_preview_panel = new wxScrolledWindow(this, wxID_ANY);
     m_preview_panel->SetScrollRate(0, FromDIP(12));
     m_preview_panel->SetMinSize(FromDIP(wxSize(520, 480)));

@@ -18,6 +18,7 @@
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <array>
@@ -67,9 +68,10 @@ void SelectRow(wxDataViewListCtrl* list, std::optional<int> row)
     }
 }
 
-wxBoxSizer* ButtonRow()
+// Buttons flow onto a second line when the text is large, rather than squeezing the page.
+wxSizer* ButtonRow()
 {
-    return new wxBoxSizer(wxHORIZONTAL);
+    return new wxWrapSizer(wxHORIZONTAL);
 }
 
 /// The steps of adding `row`: a redo adds it again under the key it first got, so that later
@@ -103,7 +105,7 @@ SetupPage::SetupPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
 {
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(MakeHeading(this, title, 1.3),
-               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, BigGap(this)));
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, BigGap(this)));
     outer->Add(MakeText(this, intro),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, Gap(this)));
     m_body = new wxBoxSizer(wxVERTICAL);
@@ -116,7 +118,7 @@ SetupPage::SetupPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
             // refill every list of a 20,000-bid round.
             if (IsShownOnScreen())
             {
-                Fill();
+                Refill();
             }
             else
             {
@@ -130,8 +132,14 @@ void SetupPage::CatchUp()
     if (m_stale)
     {
         m_stale = false;
-        Fill();
+        Refill();
     }
+}
+
+void SetupPage::Refill()
+{
+    Fill();
+    Layout();
 }
 
 bool SetupPage::Submit(const wxString& name, EditStep redo, EditStep undo)
@@ -139,12 +147,12 @@ bool SetupPage::Submit(const wxString& name, EditStep redo, EditStep undo)
     return m_history->Submit(core::CurrentOfficer(), name, std::move(redo), std::move(undo));
 }
 
-wxButton* SetupPage::AddButton(wxBoxSizer* row, const wxString& label, std::function<void()> action)
+wxButton* SetupPage::AddButton(wxSizer* row, const wxString& label, std::function<void()> action)
 {
     auto* button = new wxButton(this, wxID_ANY, label);
     button->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
     button->Enable(CanEdit());
-    row->Add(button, wxSizerFlags().Border(wxRIGHT, Gap(this)));
+    row->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, Gap(this)));
     return button;
 }
 
@@ -365,7 +373,7 @@ FormsPage::FormsPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
     columns->Add(left, wxSizerFlags(2).Expand());
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(MakeHeading(this, _("What members will see"), 1.1));
+    right->Add(MakeHeading(this, _("What members will see"), 1.1), wxSizerFlags().Expand());
     m_preview = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxVSCROLL | wxTAB_TRAVERSAL | wxBORDER_THEME);
     m_preview->SetScrollRate(0, FromDIP(16));

@@ -26,7 +26,8 @@ wxButton* AddChoice(wxWindow* parent, wxSizer* sizer, const wxString& label,
     auto* button = new wxButton(parent, wxID_ANY, label);
     button->SetFont(button->GetFont().Scaled(1.2F).Bold());
     sizer->Add(button, wxSizerFlags().Border(wxTOP, BigGap(parent)));
-    sizer->Add(MakeText(parent, explanation), wxSizerFlags().Border(wxTOP, Gap(parent) / 2));
+    sizer->Add(MakeText(parent, explanation),
+               wxSizerFlags().Expand().Border(wxTOP, Gap(parent) / 2));
     return button;
 }
 
@@ -50,11 +51,11 @@ StartFrame::StartFrame()
 
     auto* panel = new wxPanel(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(MakeHeading(panel, _("Welcome to CoScore"), 1.6));
+    sizer->Add(MakeHeading(panel, _("Welcome to CoScore"), 1.6), wxSizerFlags().Expand());
     sizer->Add(
         MakeText(panel, _("CoScore helps a grants panel read bids, score them fairly and decide, "
                           "on the record, which to fund.")),
-        wxSizerFlags().Border(wxTOP, Gap(panel)));
+        wxSizerFlags().Expand().Border(wxTOP, Gap(panel)));
     m_demo = AddChoice(panel, sizer, _("Try the &demo round"),
                        _("A practice round with made-up bids. A good place to start: nothing you "
                          "do there matters, and it starts afresh each time."));
@@ -76,6 +77,9 @@ StartFrame::StartFrame()
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(sizer, wxSizerFlags(1).Expand().Border(wxALL, BigGap(panel) * 2));
     panel->SetSizer(outer);
+    auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+    frame_sizer->Add(panel, wxSizerFlags(1).Expand());
+    SetSizer(frame_sizer);
     FillRecent();
 
     m_demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenDemoWindow(this); });

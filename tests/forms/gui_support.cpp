@@ -2,8 +2,10 @@
 #include "gui_support.hpp"
 
 #include <wx/app.h>
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
 #include <wx/image.h>
 #include <wx/scrolwin.h>
 #include <wx/stopwatch.h>
@@ -11,6 +13,8 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 #include <wx/window.h>
+
+#include <gdk/gdk.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -109,21 +113,64 @@ bool TabUntil(const std::function<bool()>& condition, int limit)
     return condition();
 }
 
+std::vector<std::string> ClippedControls(wxWindow* root)
+{
+    std::vector<std::string> clipped;
+    for (wxWindow* child : root->GetChildren())
+    {
+        if (!child->IsShownOnScreen() || child->IsTopLevel())
+        {
+            continue;
+        }
+        const bool has_text = dynamic_cast<wxStaticText*>(child) != nullptr ||
+                              dynamic_cast<wxButton*>(child) != nullptr ||
+                              dynamic_cast<wxRadioButton*>(child) != nullptr ||
+                              dynamic_cast<wxCheckBox*>(child) != nullptr;
+        const wxSize size = child->GetSize();
+        const wxSize best = child->GetBestSize();
+        // One pixel of slack: GTK rounds fractional font metrics either way.
+        if (has_text && (size.x + 1 < best.x || size.y + 1 < best.y))
+        {
+            clipped.push_back(wxString(child->GetClassInfo()->GetClassName()).ToStdString() + " '" +
+                              child->GetLabel().ToStdString(wxConvUTF8) + "' " +
+                              std::to_string(size.x) + "x" + std::to_string(size.y) + " < " +
+                              std::to_string(best.x) + "x" + std::to_string(best.y));
+        }
+        const auto below = ClippedControls(child);
+        clipped.insert(clipped.end(), below.begin(), below.end());
+    }
+    return clipped;
+}
+
 std::string Screenshot(wxWindow* window, const std::string& name)
 {
     window->Update();
     Settle();
     const wxRect rect = window->GetScreenRect();
-    wxBitmap bitmap(rect.width, rect.height);
+    // Read the X server's own pixels: in one process, wxScreenDC on GTK 3 keeps returning the
+    // first window it ever captured, so later windows would be photographed stale.
+    GdkPixbuf* pixbuf = gdk_pixbuf_get_from_window(gdk_get_default_root_window(), rect.x, rect.y,
+                                                   rect.width, rect.height);
+    wxImage image(rect.width, rect.height);
+    if (pixbuf != nullptr)
     {
-        wxScreenDC screen;
-        wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+        const int channels = gdk_pixbuf_get_n_channels(pixbuf);
+        const int stride = gdk_pixbuf_get_rowstride(pixbuf);
+        const guchar* pixels = gdk_pixbuf_get_pixels(pixbuf);
+        for (int y = 0; y < rect.height; ++y)
+        {
+            for (int x = 0; x < rect.width; ++x)
+            {
+                const guchar* p = pixels + y * stride + x * channels;
+                image.SetRGB(x, y, p[0], p[1], p[2]);
+            }
+        }
+        g_object_unref(pixbuf);
     }
     const char* suffix = std::getenv("COSCORE_SHOT_SUFFIX");
     const std::string path = std::string(COSCORE_SCREENSHOT_DIR) + "/" + name +
                              (suffix != nullptr ? suffix : "") + ".png";
-    bitmap.SaveFile(path, wxBITMAP_TYPE_PNG);
+    image.SaveFile(path, wxBITMAP_TYPE_PNG);
     return path;
 }
 

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 class wxWindow;
 
@@ -41,6 +42,10 @@ bool TabUntil(const std::function<bool()>& condition, int limit = 40);
 /// Saves what is on screen over the window's rectangle to COSCORE_SCREENSHOT_DIR/name.png and
 /// returns the path. `COSCORE_SHOT_SUFFIX` (e.g. "_hc" under a high-contrast theme) is appended.
 std::string Screenshot(wxWindow* window, const std::string& name);
+
+/// The visible labels, buttons and choices below `root` that got less room than they need (their
+/// text would be cut off), as "Class 'label'" lines; empty when nothing is clipped.
+std::vector<std::string> ClippedControls(wxWindow* root);
 
 /// An expected modal dialog of type T, handled by `act` (fill it in, return the button id).
 template <class T>

@@ -23,7 +23,9 @@ BOOST_AUTO_TEST_CASE(OpensTheDemoRoundAndListsEveryBid)
     test::ShowAndWait(frame);
     BOOST_TEST(frame->IsShownOnScreen());
     BOOST_TEST(frame->GetTitle().Contains("Westmere Community Grants"));
-    BOOST_TEST(frame->GetPages()->GetPageCount() == 8U);
+    // Score bids, six setup pages, the checklist and the chair's meeting.
+    BOOST_TEST(frame->GetPages()->GetPageCount() == 9U);
+    BOOST_TEST(frame->GetPages()->GetPageText(8) == "Meeting");
     const std::string shot = test::Screenshot(frame, "main_frame_demo");
     BOOST_TEST(std::filesystem::file_size(shot) > 1000U);
     frame->Destroy();

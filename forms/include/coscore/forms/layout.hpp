@@ -36,6 +36,9 @@ void SetWrappedLabel(wxWindow* control, const wxString& label);
 /// Wraps every kept-wrapped label below `root` again, now, at its current width (after the
 /// fonts or the layout changed).
 void RewrapAll(wxWindow* root);
+/// Lays out `root` and every window inside it, outside in (after fonts changed, or when a
+/// hidden page is shown: GTK cannot measure text it does not show).
+void LayOutAll(wxWindow* root);
 /// Sizes a dialog or small window to about `chars` characters wide and as tall as its wrapped
 /// text then needs: readable at any text size.
 void FitReadable(wxWindow* top, int chars = 70);
@@ -43,8 +46,9 @@ void FitReadable(wxWindow* top, int chars = 70);
 /// Sets the name a screen reader reads for a control with no visible label of its own.
 void SetAccessibleName(wxWindow* control, const wxString& name);
 
-/// Makes `label` the visible label of `control` for screen readers (LABELLED_BY / LABEL_FOR),
-/// as GTK does by itself for a mnemonic label created just before its control.
+/// Makes `label` the visible label of `control` for screen readers (LABELLED_BY / LABEL_FOR).
+/// wx links a static text to the control created just after it by itself, so a text that is
+/// not a label (a paragraph, a count) must be created after the control it stands above.
 void LinkLabel(wxStaticText* label, wxWindow* control);
 
 struct ListColumn

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // One main window per open round: a book of pages (scoring first, then the officer's setup
-// pages; the chair's meeting page is added by AddPage), the menus, undo/redo, the text size and
+// pages; the chair's meeting page is the last page), the menus, undo/redo, the text size and
 // backups.
 #pragma once
 

@@ -21,6 +21,9 @@ struct Preferences
     wxString backup_folder;  ///< rotated backups of every round go here
 };
 
+/// CoScore's own folder for the user's data (the demo round, backups): $XDG_DATA_HOME/coscore
+/// (~/.local/share/coscore) on Linux, the platform's local data folder elsewhere.
+wxString UserDataFolder();
 /// The folder backups go to unless the user chose another.
 wxString DefaultBackupFolder();
 /// Reads the preferences (defaults for anything not set yet).

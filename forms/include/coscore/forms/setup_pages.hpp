@@ -14,6 +14,7 @@
 #include <vector>
 
 class wxBoxSizer;
+class wxSizer;
 class wxButton;
 class wxCheckBox;
 class wxChoice;
@@ -38,10 +39,12 @@ protected:
               const wxString& title, const wxString& intro);
     /// Reads the round and shows it.
     virtual void Fill() = 0;
+    /// Fill, then lay the page out again for the new texts.
+    void Refill();
     /// Runs an edit as the officer; false (the reason shown) when the round refused it.
     bool Submit(const wxString& name, EditStep redo, EditStep undo = {});
     /// A row of buttons under the content; each runs `action`.
-    wxButton* AddButton(wxBoxSizer* row, const wxString& label, std::function<void()> action);
+    wxButton* AddButton(wxSizer* row, const wxString& label, std::function<void()> action);
     wxBoxSizer* Body() { return m_body; }
     bool CanEdit() const { return !m_workspace.IsReadOnly(); }
 

@@ -14,7 +14,10 @@ inline constexpr double kMaxTextScale = 3.0;
 /// window's size relative to its neighbours (headings stay larger than body text).
 void ScaleFonts(wxWindow* root, double factor);
 
-/// The text size `window` is shown at, relative to the system's (1.0 when not scaled).
+/// Records the text size a top-level window is shown at (its windows were scaled by it).
+void RememberTextScale(const wxWindow* top, double scale);
+/// The text size of the top-level window `window` is in, relative to the system's (1.0 when
+/// not scaled): what new windows inside it, and dialogs over it, are scaled by.
 double TextScaleOf(const wxWindow* window);
 
 /// Brings a new dialog to the text size of the window it belongs to, and fits it again.
