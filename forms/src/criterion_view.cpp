@@ -52,10 +52,8 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
                          ToWx(criterion.name), WeightText(criterion.weight_percent)));
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
     wxStaticBox* frame = box->GetStaticBox();
-    // GTK passes the frame's font on to everything inside it: the title alone is bold, so
-    // each child gets the page's own font back.
+    BoldenTitle(frame);
     const wxFont body = GetFont();
-    frame->SetOwnFont(body.Bold());
     const auto add = [&](wxWindow* w, int top)
     { box->Add(w, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, top)); };
     // The buttons are created before the texts above them: wx makes a text the screen-reader

@@ -7,6 +7,7 @@
 #include <wx/dialog.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textwrapper.h>
 #include <wx/window.h>
@@ -360,6 +361,25 @@ void FormGrid::AddUnlabelled(wxWindow* control)
 {
     m_sizer->AddSpacer(0);
     m_sizer->Add(control, wxSizerFlags().Expand());
+}
+
+void BoldenTitle(wxStaticBox* frame)
+{
+#ifdef __WXGTK__
+    // A font set on a GTK frame is inherited by everything inside it, so only the title's own
+    // label is made bold: the choices and guidance below keep the ordinary weight.
+    GtkWidget* title = gtk_frame_get_label_widget(GTK_FRAME(frame->GetHandle()));
+    if (title != nullptr && GTK_IS_LABEL(title))
+    {
+        PangoAttrList* attributes = pango_attr_list_new();
+        pango_attr_list_insert(attributes, pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+        gtk_label_set_attributes(GTK_LABEL(title), attributes);
+        pango_attr_list_unref(attributes);
+        frame->InvalidateBestSize();
+    }
+#else
+    frame->SetOwnFont(frame->GetFont().Bold());
+#endif
 }
 
 } // namespace coscore::forms

@@ -299,6 +299,7 @@ void MainFrame::SetTextScale(double scale)
             {
                 LayOutAll(m_pages->GetCurrentPage());
                 RewrapAll(m_pages->GetCurrentPage());
+                m_scoring->ShowReadingPlace();
             });
     }
     Preferences prefs = LoadPreferences();

@@ -432,6 +432,7 @@ void ScoringPage::LoadBid()
     SetWrappedLabel(m_facts, facts);
     m_text->ChangeValue(BidText(bid));
     m_text->SetInsertionPoint(0);
+    m_text->ShowPosition(0);
     if (fund != m_funds.end() && (bid.fund != m_view_fund || m_views.empty()))
     {
         m_criteria_sizer->Clear(true);
@@ -792,6 +793,15 @@ void ScoringPage::OnBidSelected(wxDataViewEvent& event)
         return;
     }
     ShowBid(static_cast<Key>(m_list->GetItemData(event.GetItem())));
+}
+
+void ScoringPage::ShowReadingPlace()
+{
+    // GTK keeps the top line's pixel offset through the re-wrap, which at a larger size lands
+    // in the middle of the text; setting the text again starts the view at its beginning.
+    m_text->ChangeValue(m_text->GetValue());
+    m_text->SetInsertionPoint(0);
+    m_text->ShowPosition(0);
 }
 
 } // namespace coscore::forms

@@ -11,6 +11,7 @@
 
 class wxDataViewListCtrl;
 class wxFlexGridSizer;
+class wxStaticBox;
 class wxStaticText;
 class wxWindow;
 
@@ -42,6 +43,9 @@ void LayOutAll(wxWindow* root);
 /// Sizes a dialog or small window to about `chars` characters wide and as tall as its wrapped
 /// text then needs: readable at any text size.
 void FitReadable(wxWindow* top, int chars = 70);
+
+/// Makes the title of a group box bold, and nothing inside it.
+void BoldenTitle(wxStaticBox* frame);
 
 /// Sets the name a screen reader reads for a control with no visible label of its own.
 void SetAccessibleName(wxWindow* control, const wxString& name);

@@ -45,6 +45,9 @@ public:
     std::optional<scoring::Key> GetBid() const { return m_bid; }
     /// Saves comments typed but not yet saved (before leaving the bid, undo or close).
     bool FlushNotes();
+    /// After a change of text size: the bid's text is shown from its beginning again (GTK
+    /// keeps the old pixel offset, which lands in the middle of text twice as tall).
+    void ShowReadingPlace();
     /// Moves to the previous (-1) or next (+1) bid in the list.
     void Step(int direction);
     /// Asks which interest, records it and moves on (the "Declare an interest" button).
