@@ -121,6 +121,8 @@ DecisionDialog::DecisionDialog(wxWindow* parent, DecisionContext context, Decisi
     m_feedback = MultiLine(this, 7);
     m_feedback->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_feedback_kept = true; });
     LinkLabel(feedback_label, m_feedback);
+    // The draft button between the label and the field would otherwise take the label.
+    SetAccessibleName(m_feedback, _("Feedback for the applicant"));
     sizer->Add(m_feedback, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, BigGap(this)));
     m_error = AddProblemText(this, sizer);
     AddOkCancel(this, sizer, _("&Save decision"));

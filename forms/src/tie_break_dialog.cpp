@@ -109,6 +109,8 @@ TieBreakDialog::TieBreakDialog(wxWindow* parent, TieBreakContext context)
         wxSize(m_order->GetCharWidth() * 40,
                m_order->GetCharHeight() * (static_cast<int>(m_context.bids.size()) + 1) * 3 / 2));
     LinkLabel(order_label, m_order);
+    // GTK reads a list box as a table, which needs a name of its own besides its label.
+    SetAccessibleName(m_order, _("Order, first funded first"));
     auto* order_column = new wxBoxSizer(wxVERTICAL);
     order_column->Add(order_label);
     order_column->Add(m_order, wxSizerFlags(1).Expand().Border(wxTOP, Gap(this) / 2));

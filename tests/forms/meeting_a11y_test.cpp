@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // What a screen reader finds on the chair's meeting page and in each of its dialogs: every
 // interactive control named, every list a real table with headings. Checked through AT-SPI by
-// tests/forms/a11y/meeting_a11y.py; label a11y, run by tests/forms/a11y/run_meeting_a11y.sh
-// (it needs the accessibility bus, which the ordinary GUI run switches off).
+// tests/forms/a11y/meeting_a11y.py. Disabled in the ordinary GUI run (no accessibility bus
+// there); CTest's forms.meeting_a11y runs it by name through tests/forms/a11y/run_meeting_a11y.sh.
 #include "meeting_fixture.hpp"
 
 #include <coscore/forms/decision_dialog.hpp>
