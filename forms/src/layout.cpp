@@ -5,6 +5,7 @@
 #include <wx/control.h>
 #include <wx/dataview.h>
 #include <wx/dialog.h>
+#include <wx/display.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -242,6 +243,39 @@ void LayOutAll(wxWindow* root)
     }
 }
 
+namespace
+{
+
+// A dialog larger than the screen (large text on a small screen) gets wx's own layout
+// adaptation: its contents move into a scrolled window and its buttons stay in sight.
+void FitOnScreen(wxWindow* top)
+{
+    auto* dialog = dynamic_cast<wxDialog*>(top);
+    if (dialog == nullptr)
+    {
+        return;
+    }
+    if (!dialog->GetLayoutAdaptationDone())
+    {
+        dialog->SetLayoutAdaptationMode(wxDIALOG_ADAPTATION_MODE_ENABLED);
+        if (dialog->CanDoLayoutAdaptation())
+        {
+            dialog->DoLayoutAdaptation();
+        }
+    }
+    // Centred over a tall main window, a tall dialog can still hang off the bottom of the
+    // screen: move it up (and left) until all of it, buttons included, is in the work area.
+    const wxRect area = wxDisplay(dialog).GetClientArea();
+    const wxRect rect = dialog->GetScreenRect();
+    if (!area.Contains(rect))
+    {
+        dialog->Move(std::max(area.x, std::min(rect.x, area.GetRight() - rect.width + 1)),
+                     std::max(area.y, std::min(rect.y, area.GetBottom() - rect.height + 1)));
+    }
+}
+
+} // namespace
+
 void FitReadable(wxWindow* top, int chars)
 {
     // The window's own font is the system's; its text may be shown larger (Ctrl +).
@@ -255,7 +289,8 @@ void FitReadable(wxWindow* top, int chars)
         RewrapAll(top);
     }
     top->Fit();
-    // GTK measures text in its final style only once it is shown: measure again then.
+    // GTK measures text in its final style only once it is shown: measure again then, and
+    // only then make it fit the screen (its text size is final by then).
     top->Bind(wxEVT_SHOW,
               [top](wxShowEvent& event)
               {
@@ -270,11 +305,21 @@ void FitReadable(wxWindow* top, int chars)
                               const wxSize need = top->GetSizer() != nullptr
                                                       ? top->GetSizer()->GetMinSize()
                                                       : top->GetClientSize();
+                              // A dialog already moved into a scrolled window keeps its
+                              // size: fitting it again would shrink it to the scroller's.
+                              const auto* dialog = dynamic_cast<wxDialog*>(top);
+                              const bool adapted =
+                                  dialog != nullptr && dialog->GetLayoutAdaptationDone();
+                              if (adapted)
+                              {
+                                  return;
+                              }
                               if (need.y > top->GetClientSize().y ||
                                   need.x > top->GetClientSize().x)
                               {
                                   top->Fit();
                               }
+                              FitOnScreen(top);
                           });
                   }
               });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui_support.hpp"
 
+#include <wx/display.h>
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -172,6 +173,11 @@ std::string Screenshot(wxWindow* window, const std::string& name)
                              (suffix != nullptr ? suffix : "") + ".png";
     image.SaveFile(path, wxBITMAP_TYPE_PNG);
     return path;
+}
+
+bool FitsOnScreen(const wxWindow* top)
+{
+    return wxDisplay(top).GetClientArea().Contains(top->GetScreenRect());
 }
 
 } // namespace coscore::test

@@ -46,6 +46,9 @@ std::string Screenshot(wxWindow* window, const std::string& name);
 /// The visible labels, buttons and choices below `root` that got less room than they need (their
 /// text would be cut off), as "Class 'label'" lines; empty when nothing is clipped.
 std::vector<std::string> ClippedControls(wxWindow* root);
+/// Whether a top-level window lies wholly inside the screen's work area (its buttons can be
+/// reached), however large its text.
+bool FitsOnScreen(const wxWindow* top);
 
 /// An expected modal dialog of type T, handled by `act` (fill it in, return the button id).
 template <class T>

@@ -140,6 +140,8 @@ inline std::vector<std::string> ListRows(wxDataViewListCtrl* list)
 inline void ScaleText(wxWindow* top, double factor)
 {
     forms::ScaleFonts(top, factor);
+    // Dialogs opened over the window take its recorded size, as over the main window.
+    forms::RememberTextScale(top, forms::TextScaleOf(top) * factor);
     forms::RewrapAll(top);
     top->Layout();
     top->SendSizeEvent();

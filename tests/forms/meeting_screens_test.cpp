@@ -57,6 +57,7 @@ void ShootDialog(wxDialog* dialog, wxWindow* parent, const std::string& name)
     test::ShowAndWait(dialog);
     test::Settle();
     Shoot(dialog, name);
+    BOOST_TEST(test::FitsOnScreen(dialog), name << " fits on the screen");
     test::DestroyAndWait(dialog);
 }
 

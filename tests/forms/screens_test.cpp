@@ -52,6 +52,7 @@ void PhotographDialog(wxDialog* dialog, wxWindow* parent, const std::string& nam
     forms::MatchTextSize(dialog, parent);
     test::ShowAndWait(dialog);
     Photograph(dialog, name);
+    BOOST_TEST(test::FitsOnScreen(dialog), name << " fits on the screen");
     dialog->Destroy();
     test::Settle();
 }
