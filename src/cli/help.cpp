@@ -15,8 +15,13 @@ Commands:
   demo ROUND.coscore                 write the bundled demo round
   new ROUND.coscore --title TEXT     create an empty round
   import ROUND.coscore [--funds F] [--criteria F] [--members F] [--bids F] [--interests F]
-                       [--scores F] [--map TABLE.FIELD=COLUMN ...] [--fund NAME]
-                                     add rows from CSV or XLSX files, all or nothing
+                       [--scores F] [--sheet TABLE=SHEET ...] [--map TABLE.FIELD=COLUMN ...]
+                       [--fund NAME] [--encoding windows-1252] [--decimal-comma]
+                       [--accept-warnings]
+                                     add rows from CSV or XLSX files, all or nothing, with a
+                                     validation report (--sheet: which sheet of a workbook;
+                                     --encoding: a CSV saved as "ANSI"; --decimal-comma:
+                                     1.234,50 in a ;-separated CSV)
   policy ROUND.coscore [--rank-by mean|median|olympic|zmean|adjusted] [--allocation skip|stop]
                        [--flag-range PCT] [--flag-iqr PCT] [--flag-sd PCT] [--flag-outlier PCT]
                        [--flag-voice-gap PCT] [--snsf-mode on|off] [--seed N]

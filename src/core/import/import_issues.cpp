@@ -104,10 +104,14 @@ std::string ImportReport::Summary() const
     {
         const int errors = Errors();
         const int warnings = Warnings();
-        std::string text = "Nothing was imported: " + Plural(errors, "error", "errors");
+        std::string text = "Nothing was imported: ";
+        if (errors > 0 || warnings == 0)
+        {
+            text += Plural(errors, "error", "errors");
+        }
         if (warnings > 0)
         {
-            text += ", " + Plural(warnings, "warning", "warnings");
+            text += (errors > 0 ? ", " : "") + Plural(warnings, "warning", "warnings");
         }
         text += ".";
         if (errors == 0 && warnings > 0)

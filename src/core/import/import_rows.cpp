@@ -516,15 +516,15 @@ private:
         if (amount && fund.min_award && *amount < *fund.min_award)
         {
             Warning("bids.below_min_award", column,
-                    "The amount requested is below the " + Quote(fund.name) +
-                        "'s smallest award of £" + FormatAmountPlain(*fund.min_award) + ".",
+                    "The amount requested is below the smallest award of the " + Quote(fund.name) +
+                        ", £" + FormatAmountPlain(*fund.min_award) + ".",
                     "Check the amount; accept the warning if it is right.");
         }
         if (amount && fund.max_award && *amount > *fund.max_award)
         {
             Warning("bids.above_max_award", column,
-                    "The amount requested is above the " + Quote(fund.name) +
-                        "'s largest award of £" + FormatAmountPlain(*fund.max_award) + ".",
+                    "The amount requested is above the largest award of the " + Quote(fund.name) +
+                        ", £" + FormatAmountPlain(*fund.max_award) + ".",
                     "Check the amount; accept the warning if it is right.");
         }
     }
