@@ -239,13 +239,15 @@ void MainFrame::BuildPages()
         m_pages->AddPage(new InterestsPage(m_pages, *m_workspace, m_history), _("Interests"));
         m_pages->AddPage(new PolicyPage(m_pages, *m_workspace, m_history), _("Policy"));
         m_pages->AddPage(new ChecklistPage(m_pages, *m_workspace), _("Checklist"));
-        m_pages->AddPage(new MeetingPage(m_pages, *m_workspace, m_history), _("Meeting"));
+        m_pages->AddPage(new MeetingPage(m_pages, *m_workspace, m_history, MeetingLoad::WhenShown),
+                         _("Meeting"));
     }
     sizer->Add(m_pages, wxSizerFlags(1).Expand());
     panel->SetSizer(sizer);
-    // Comments typed on the scoring page are saved before another page is shown.
+    // Pages other than the first are built and read the round when first shown, and catch up
+    // with changes made while they were hidden: a large round opens without waiting for them.
     // A hidden page cannot measure its text: lay it out when it is shown (after a change of
-    // text size, and for setup pages that missed changes to the round).
+    // text size, and for pages just built or refilled).
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED,
                   [this](wxBookCtrlEvent& event)
                   {
@@ -255,9 +257,14 @@ void MainFrame::BuildPages()
                       {
                           setup->CatchUp();
                       }
+                      else if (auto* meeting = dynamic_cast<MeetingPage*>(page))
+                      {
+                          meeting->CatchUp();
+                      }
                       LayOutAll(page);
                       page->CallAfter([page] { LayOutAll(page); });
                   });
+    // Comments typed on the scoring page are saved before another page is shown.
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGING,
                   [this](wxBookCtrlEvent& event)
                   {

@@ -176,20 +176,17 @@ private:
     std::vector<MeetingRow> m_rows;
 };
 
-MeetingPage::MeetingPage(wxWindow* parent, core::Workspace& workspace, CommandHistory& history)
+MeetingPage::MeetingPage(wxWindow* parent, core::Workspace& workspace, CommandHistory& history,
+                         MeetingLoad load)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "meeting_page"),
       m_workspace(workspace), m_history(history)
 {
-    m_reconciler = std::make_unique<Reconciler>(m_workspace.LoadRound());
-    BuildContent();
-    FillActors();
-    FillFunds();
     m_subscription =
         m_workspace.Subscribe([this](const core::ChangeEvent& event) { OnChange(event); });
-    const auto& funds = GetRound().funds;
-    if (!funds.empty())
+    m_stale = true;
+    if (load == MeetingLoad::Now)
     {
-        SetFund(funds.front().key);
+        CatchUp();
     }
 }
 
@@ -590,6 +587,36 @@ void MeetingPage::Reload()
     m_reconciler = std::make_unique<Reconciler>(m_workspace.LoadRound());
 }
 
+void MeetingPage::ReloadAll()
+{
+    Reload();
+    FillFunds();
+    const std::size_t actor = m_actor;
+    FillActors();
+    m_actor = std::min(actor, m_actors.size() - 1);
+    m_actor_choice->SetSelection(static_cast<int>(m_actor));
+    if (FindFund(m_fund) == nullptr)
+    {
+        m_fund = GetRound().funds.empty() ? 0 : GetRound().funds.front().key;
+    }
+    SetFund(m_fund);
+}
+
+void MeetingPage::CatchUp()
+{
+    if (m_list == nullptr)
+    {
+        BuildContent();
+        // The window's text size was applied before these controls existed.
+        ScaleFonts(this, TextScaleOf(this));
+    }
+    if (m_stale)
+    {
+        m_stale = false;
+        ReloadAll();
+    }
+}
+
 void MeetingPage::ShowView()
 {
     if (m_fund == 0)
@@ -706,6 +733,18 @@ void MeetingPage::UpdateButtons()
 
 void MeetingPage::OnChange(const core::ChangeEvent& event)
 {
+    // Hidden, the page catches up when shown: a score typed on the scoring page must not
+    // reconcile a 20,000-bid round again.
+    if (m_list == nullptr || !IsShownOnScreen())
+    {
+        m_stale = true;
+        return;
+    }
+    if (m_stale)
+    {
+        CatchUp();
+        return;
+    }
     if (event.kind == core::ChangeKind::Moderation && event.ids.size() == 1)
     {
         // One score changed in the meeting: re-reconcile from the kept totals (fast).
@@ -715,21 +754,15 @@ void MeetingPage::OnChange(const core::ChangeEvent& event)
             m_reconciler->AddModeratedScore(history.back());
         }
     }
+    else if (event.kind == core::ChangeKind::Funds || event.kind == core::ChangeKind::Members ||
+             event.kind == core::ChangeKind::Round || event.kind == core::ChangeKind::Import)
+    {
+        ReloadAll();
+        return;
+    }
     else
     {
         Reload();
-        if (event.kind == core::ChangeKind::Funds || event.kind == core::ChangeKind::Members ||
-            event.kind == core::ChangeKind::Round || event.kind == core::ChangeKind::Import)
-        {
-            FillFunds();
-            const std::size_t actor = m_actor;
-            FillActors();
-            SetActor(std::min(actor, m_actors.size() - 1));
-            if (FindFund(m_fund) == nullptr)
-            {
-                m_fund = GetRound().funds.empty() ? 0 : GetRound().funds.front().key;
-            }
-        }
     }
     SetFund(m_fund);
 }

@@ -101,22 +101,14 @@ std::optional<int> SelectedRow(const wxDataViewListCtrl* list)
 
 SetupPage::SetupPage(wxWindow* parent, core::Workspace& workspace, CommandHistory* history,
                      const wxString& title, const wxString& intro)
-    : wxPanel(parent), m_workspace(workspace), m_history(history)
+    : wxPanel(parent), m_workspace(workspace), m_history(history), m_title(title), m_intro(intro)
 {
-    auto* outer = new wxBoxSizer(wxVERTICAL);
-    outer->Add(MakeHeading(this, title, 1.3),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, BigGap(this)));
-    outer->Add(MakeText(this, intro),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, Gap(this)));
-    m_body = new wxBoxSizer(wxVERTICAL);
-    outer->Add(m_body, wxSizerFlags(1).Expand().Border(wxALL, BigGap(this)));
-    SetSizer(outer);
     m_subscription = m_workspace.Subscribe(
         [this](const core::ChangeEvent&)
         {
             // Hidden pages catch up when shown: a score typed on the scoring page must not
             // refill every list of a 20,000-bid round.
-            if (IsShownOnScreen())
+            if (m_body != nullptr && IsShownOnScreen())
             {
                 Refill();
             }
@@ -129,6 +121,23 @@ SetupPage::SetupPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
 
 void SetupPage::CatchUp()
 {
+    // Built and filled when first shown: a window opens without waiting for the controls of
+    // pages nobody has looked at yet, nor for their lists of a 20,000-bid round.
+    if (m_body == nullptr)
+    {
+        auto* outer = new wxBoxSizer(wxVERTICAL);
+        outer->Add(MakeHeading(this, m_title, 1.3),
+                   wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, BigGap(this)));
+        outer->Add(MakeText(this, m_intro),
+                   wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, Gap(this)));
+        m_body = new wxBoxSizer(wxVERTICAL);
+        outer->Add(m_body, wxSizerFlags(1).Expand().Border(wxALL, BigGap(this)));
+        SetSizer(outer);
+        Build();
+        // The window's text size was applied before these controls existed.
+        ScaleFonts(this, TextScaleOf(this));
+        m_stale = true;
+    }
     if (m_stale)
     {
         m_stale = false;
@@ -163,6 +172,10 @@ FundsPage::FundsPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
                 _("Each fund has its own budget and scoring form. A ring-fenced pot keeps part "
                   "of a fund for some bids, such as at least \u00A320,000 for rural villages."))
 {
+}
+
+void FundsPage::Build()
+{
     m_total = new wxStaticText(this, wxID_ANY, wxString());
     Body()->Add(m_total);
     auto* funds_label = new wxStaticText(this, wxID_ANY, _("&Funds"));
@@ -193,7 +206,6 @@ FundsPage::FundsPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
     AddButton(pot_row, _("Add a p&ot..."), [this] { AddPot(); });
     AddButton(pot_row, _("&Remove the pot"), [this] { RemovePot(); });
     Body()->Add(pot_row, wxSizerFlags().Border(wxTOP, Gap(this)));
-    Fill();
 }
 
 void FundsPage::Fill()
@@ -343,6 +355,10 @@ FormsPage::FormsPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
                   "description: members choose a level by what it says. On the right is exactly "
                   "what members will see."))
 {
+}
+
+void FormsPage::Build()
+{
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     auto* fund_row = new wxBoxSizer(wxHORIZONTAL);
@@ -381,7 +397,6 @@ FormsPage::FormsPage(wxWindow* parent, core::Workspace& workspace, CommandHistor
     right->Add(m_preview, wxSizerFlags(1).Expand().Border(wxTOP, Gap(this)));
     columns->Add(right, wxSizerFlags(3).Expand().Border(wxLEFT, BigGap(this)));
     Body()->Add(columns, wxSizerFlags(1).Expand());
-    Fill();
 }
 
 std::optional<Fund> FormsPage::CurrentFund() const
@@ -549,6 +564,10 @@ MembersPage::MembersPage(wxWindow* parent, core::Workspace& workspace, CommandHi
                   "experience voice; councillors, and officers and voluntary-sector members as "
                   "professionals, are the others. Officers usually advise and do not score."))
 {
+}
+
+void MembersPage::Build()
+{
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     Body()->Add(m_summary);
     auto* label = new wxStaticText(this, wxID_ANY, _("&Members"));
@@ -562,7 +581,6 @@ MembersPage::MembersPage(wxWindow* parent, core::Workspace& workspace, CommandHi
     AddButton(row, _("&Change the member..."), [this] { ChangeMember(); });
     AddButton(row, _("&Remove the member"), [this] { RemoveMember(); });
     Body()->Add(row, wxSizerFlags().Border(wxTOP, Gap(this)));
-    Fill();
 }
 
 void MembersPage::Fill()
@@ -639,6 +657,10 @@ BidsPage::BidsPage(wxWindow* parent, core::Workspace& workspace, CommandHistory&
                   "spreadsheet (CSV or Excel), or add them one by one. Check each bid's "
                   "eligibility before members get their packs."))
 {
+}
+
+void BidsPage::Build()
+{
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     Body()->Add(m_summary);
     auto* label = new wxStaticText(this, wxID_ANY, _("&Bids"));
@@ -660,7 +682,6 @@ BidsPage::BidsPage(wxWindow* parent, core::Workspace& workspace, CommandHistory&
     AddButton(row, _("&Eligibility..."), [this] { CheckEligibility(); });
     AddButton(row, _("&Remove the bid"), [this] { RemoveBid(); });
     Body()->Add(row, wxSizerFlags().Border(wxTOP, Gap(this)));
-    Fill();
 }
 
 void BidsPage::Fill()
@@ -778,6 +799,10 @@ InterestsPage::InterestsPage(wxWindow* parent, core::Workspace& workspace, Comma
                   "cannot be withdrawn. Members can also declare one themselves on the scoring "
                   "page."))
 {
+}
+
+void InterestsPage::Build()
+{
     auto* label = new wxStaticText(this, wxID_ANY, _("&Declared interests"));
     Body()->Add(label);
     m_list = MakeList(
@@ -788,7 +813,6 @@ InterestsPage::InterestsPage(wxWindow* parent, core::Workspace& workspace, Comma
     auto* row = ButtonRow();
     AddButton(row, _("&Record an interest..."), [this] { RecordInterest(); });
     Body()->Add(row, wxSizerFlags().Border(wxTOP, Gap(this)));
-    Fill();
 }
 
 void InterestsPage::Fill()
@@ -844,6 +868,10 @@ PolicyPage::PolicyPage(wxWindow* parent, core::Workspace& workspace, CommandHist
                   "asked to look at. Percentages are of the 0 to 100 total. Agree these before "
                   "scoring starts."))
 {
+}
+
+void PolicyPage::Build()
+{
     auto* scroll = new wxScrolledWindow(this, wxID_ANY);
     scroll->SetScrollRate(0, FromDIP(16));
     FormGrid grid(scroll);
@@ -897,7 +925,6 @@ PolicyPage::PolicyPage(wxWindow* parent, core::Workspace& workspace, CommandHist
     m_save = AddButton(row, _("S&ave the policy"), [this] { SavePolicy(); });
     AddButton(row, _("&Put back the saved policy"), [this] { ShowPolicy(m_policy); });
     Body()->Add(row, wxSizerFlags().Border(wxTOP, Gap(this)));
-    Fill();
 }
 
 void PolicyPage::Fill()
@@ -955,6 +982,10 @@ ChecklistPage::ChecklistPage(wxWindow* parent, core::Workspace& workspace)
                 _("Put right everything marked \"To do\" before members get their bids. The list "
                   "updates as you make changes."))
 {
+}
+
+void ChecklistPage::Build()
+{
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     m_summary->SetFont(m_summary->GetFont().Bold());
     Body()->Add(m_summary);
@@ -963,7 +994,6 @@ ChecklistPage::ChecklistPage(wxWindow* parent, core::Workspace& workspace)
     m_list = MakeList(this, _("Checks"), {{_("Status")}, {_("Check")}});
     LinkLabel(label, m_list);
     Body()->Add(m_list, wxSizerFlags(1).Expand().Border(wxTOP, Gap(this) / 2));
-    Fill();
 }
 
 void ChecklistPage::Fill()

@@ -18,9 +18,12 @@ public:
     bool OnExceptionInMainLoop() override;
 
 private:
+    void OnBenchIdle(wxIdleEvent& event);
+
     std::string m_file;
     bool m_demo = false;
     bool m_read_only = false;
+    bool m_bench_done = false;
 };
 
 /// The --help text, printed without a display.

@@ -12,6 +12,7 @@
 
 #include <wx/panel.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -43,11 +44,24 @@ struct MeetingActor
     wxString label;
 };
 
+/// When the meeting page reads and reconciles the round.
+enum class MeetingLoad : std::uint8_t
+{
+    Now,       ///< in the constructor
+    WhenShown, ///< built and loaded at the first CatchUp(): a page of the main window
+};
+
 class MeetingPage : public wxPanel
 {
 public:
-    MeetingPage(wxWindow* parent, core::Workspace& workspace, CommandHistory& history);
+    MeetingPage(wxWindow* parent, core::Workspace& workspace, CommandHistory& history,
+                MeetingLoad load = MeetingLoad::Now);
     ~MeetingPage() override;
+
+    /// Builds the page and reads and reconciles the round when not yet done, or again when the
+    /// round changed while the page was hidden. Until then the page is empty (no controls) and
+    /// GetRound() and GetResult() must not be called.
+    void CatchUp();
 
     /// Shows a fund's reconciliation.
     void SetFund(scoring::Key fund);
@@ -121,6 +135,7 @@ private:
     void FillFunds();
     void FillActors();
     void Reload();
+    void ReloadAll();
     void ShowView();
     void UpdateButtons();
     void ShowSelectedBid();
@@ -146,6 +161,7 @@ private:
     std::size_t m_actor = 0;
     bool m_locked = false;
     bool m_projector = false;
+    bool m_stale = false; ///< the round changed (or was never read) while the page was hidden
 
     wxChoice* m_fund_choice = nullptr;
     wxChoice* m_actor_choice = nullptr;

@@ -31,12 +31,15 @@ namespace coscore::forms
 class SetupPage : public wxPanel
 {
 public:
-    /// Refills the page if the round changed while it was hidden.
+    /// Builds and fills the page the first time it is shown, and fills it again if the round
+    /// changed while it was hidden. Until the first call the page is empty: no controls.
     void CatchUp();
 
 protected:
     SetupPage(wxWindow* parent, core::Workspace& workspace, CommandHistory* history,
               const wxString& title, const wxString& intro);
+    /// Makes the page's controls in Body() (at the first CatchUp()).
+    virtual void Build() = 0;
     /// Reads the round and shows it.
     virtual void Fill() = 0;
     /// Fill, then lay the page out again for the new texts.
@@ -52,7 +55,9 @@ protected:
 
 private:
     CommandHistory* m_history;
-    wxBoxSizer* m_body = nullptr;
+    wxString m_title;
+    wxString m_intro;
+    wxBoxSizer* m_body = nullptr; ///< null until built
     bool m_stale = false;
     core::Subscription m_subscription;
 };
@@ -72,6 +77,7 @@ public:
     void RemovePot();
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -98,6 +104,7 @@ public:
     void MoveCriterion(int direction);
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -121,6 +128,7 @@ public:
     void RemoveMember();
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -141,6 +149,7 @@ public:
     void ImportBids();
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -159,6 +168,7 @@ public:
     void RecordInterest();
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -176,6 +186,7 @@ public:
     void SavePolicy();
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
@@ -201,6 +212,7 @@ public:
     wxDataViewListCtrl* GetList() const { return m_list; }
 
 protected:
+    void Build() override;
     void Fill() override;
 
 private:
