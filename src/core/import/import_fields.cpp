@@ -199,6 +199,20 @@ const std::vector<ImportTable>& AllImportTables()
     return kAll;
 }
 
+std::optional<std::string> FieldForHeading(ImportTable table, std::string_view heading)
+{
+    const std::string wanted = imports::NormaliseHeading(heading);
+    for (const ImportField& f : ImportFields(table))
+    {
+        if (imports::NormaliseHeading(f.name) == wanted ||
+            std::find(f.synonyms.begin(), f.synonyms.end(), wanted) != f.synonyms.end())
+        {
+            return std::string(f.name);
+        }
+    }
+    return std::nullopt;
+}
+
 const std::vector<ImportField>& ImportFields(ImportTable table)
 {
     switch (table)

@@ -47,6 +47,10 @@ struct ImportField
 
 const std::vector<ImportField>& ImportFields(ImportTable table);
 
+/// The field of `table` a column heading names (its own name or a synonym), if any: how the
+/// wizard suggests columns for a file whose header row lacks a column CoScore needs.
+std::optional<std::string> FieldForHeading(ImportTable table, std::string_view heading);
+
 enum class Severity
 {
     Error,   ///< nothing is imported
