@@ -220,6 +220,15 @@ namespace coscore::exports
 using detail::Job;
 using detail::MakeJob;
 
+scoring::ReconcileOptions ReconcileOptionsFor(const ExportRequest& request)
+{
+    const bool uncertainty = request.report.has_value() || request.csv_folder.has_value();
+    scoring::ReconcileOptions options;
+    options.bootstrap = uncertainty;
+    options.reliability = uncertainty;
+    return options;
+}
+
 ExportReport ExportAll(const ExportInput& input, const ExportRequest& request,
                        const ExportOptions& options)
 {

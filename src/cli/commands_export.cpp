@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <iostream>
 
 namespace coscore::cli
@@ -104,15 +105,22 @@ int RunExport(const Args& args)
     }
     core::OpenOptions open;
     open.read_only = true;
-    const auto ws = core::Workspace::Open(RoundArg(vm), open);
+    const std::string round_path = RoundArg(vm);
+    // The checks before any export (integrity, foreign keys, schema, audit chain) take as long
+    // as loading a large round: they read the file on a connection of their own meanwhile.
+    std::future<core::VerifyReport> checks =
+        std::async(std::launch::async, [round_path, open]
+                   { return core::Workspace::Open(round_path, open)->Verify(); });
+    const auto ws = core::Workspace::Open(round_path, open);
     const scoring::RoundData round = ws->LoadRound();
-    const scoring::ReconcileResult result = scoring::Reconcile(round);
+    const scoring::ReconcileResult result =
+        scoring::Reconcile(round, exports::ReconcileOptionsFor(request));
     exports::ExportInput input(round, result);
     for (const core::AuditEntry& e : ws->ListAudit())
     {
         input.audit.push_back({e.seq, e.at, e.actor, e.action, e.detail, e.hash_hex});
     }
-    const core::VerifyReport verified = ws->Verify();
+    const core::VerifyReport verified = checks.get();
     if (!verified.Ok())
     {
         throw Error(

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace
 {
@@ -103,6 +104,57 @@ BOOST_AUTO_TEST_CASE(EveryExportOfTheDemoRoundOpensAndCarriesItsFigures)
         fs::create_directories(fs::path(keep) / "demo");
         fs::copy(out, fs::path(keep) / "demo",
                  fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(OnlyThePanelReportNeedsTheUncertaintyAndReliabilityFigures)
+{
+    namespace ex = coscore::exports;
+    coscore::test::TempDir dir;
+    const auto ws = coscore::core::CreateDemoRound((dir.Path() / "demo.coscore").string());
+    const coscore::scoring::RoundData round = ws->LoadRound();
+    const auto request_in = [](const fs::path& folder)
+    {
+        fs::create_directories(folder);
+        ex::ExportRequest request;
+        request.awards = folder / "award_list.xlsx";
+        request.matrix = folder / "scoring_matrix.xlsx";
+        request.feedback = folder / "feedback.xlsx";
+        request.audit = folder / "audit_log.csv";
+        return request;
+    };
+    const ex::ExportRequest lean = request_in(dir.Path() / "lean");
+    BOOST_TEST(!ex::ReconcileOptionsFor(lean).bootstrap);
+    BOOST_TEST(!ex::ReconcileOptionsFor(lean).reliability);
+    ex::ExportRequest with_report = lean;
+    with_report.report = dir.Path() / "panel_report.xlsx";
+    BOOST_TEST(ex::ReconcileOptionsFor(with_report).bootstrap);
+    BOOST_TEST(ex::ReconcileOptionsFor(with_report).reliability);
+    ex::ExportRequest with_csv = lean;
+    with_csv.csv_folder = dir.Path() / "csv";
+    BOOST_TEST(ex::ReconcileOptionsFor(with_csv).bootstrap);
+
+    // The same bytes as from the full reconciliation (the demo has moderation, decisions and a
+    // tie at the line).
+    const coscore::scoring::ReconcileResult full = coscore::scoring::Reconcile(round);
+    const coscore::scoring::ReconcileResult part =
+        coscore::scoring::Reconcile(round, ex::ReconcileOptionsFor(lean));
+    BOOST_TEST(full.funds.front().bids.front().p_funded.has_value());
+    BOOST_TEST(!part.funds.front().bids.front().p_funded.has_value());
+    const ex::ExportRequest whole = request_in(dir.Path() / "full");
+    for (const auto& [result, request] : {std::pair{&full, &whole}, std::pair{&part, &lean}})
+    {
+        ex::ExportInput input(round, *result);
+        input.generated_at = std::chrono::sys_seconds{std::chrono::seconds{1773482400}};
+        static_cast<void>(ex::ExportAll(input, *request));
+    }
+    for (const auto* file :
+         {"award_list.xlsx", "scoring_matrix.xlsx", "feedback.xlsx", "audit_log.csv"})
+    {
+        // Parenthesised: a failure names the file instead of printing two binary files.
+        BOOST_TEST((coscore::test::ReadFile(dir.Path() / "full" / file) ==
+                    coscore::test::ReadFile(dir.Path() / "lean" / file)),
+                   file);
     }
 }
 

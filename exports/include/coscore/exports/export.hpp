@@ -89,6 +89,11 @@ struct ExportRequest
     std::optional<std::filesystem::path> csv_folder; ///< created when missing
 };
 
+/// The reconciliation the requested outputs print. Rank intervals, P(funded) and the
+/// reliability figures reach only the panel report (and its CSV tables) and are most of the work
+/// of reconciling a large round: they are left out when neither is asked for.
+scoring::ReconcileOptions ReconcileOptionsFor(const ExportRequest& request);
+
 /// Something the user should know about a file that was written anyway.
 struct ExportWarning
 {
