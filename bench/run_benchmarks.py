@@ -6,6 +6,7 @@ Run it with `cmake --build build --target run-benchmarks` (which builds everythi
 directly: run_benchmarks.py --bin BUILD_DIR [--runs N] [--sizes S,M,L] [--work DIR].
 Timings are wall-clock medians of N runs; peak memory is the largest resident set of the
 process (for a pipeline of several commands, of any of them). Never a timed test.
+The GUI rows need a display: without one the script runs itself again under `xvfb-run -a`.
 """
 import argparse
 import os
@@ -21,17 +22,36 @@ SEED = 20260101
 SCORES = {"S": None, "M": None, "L": None}  # filled from the generator's output
 
 
-def run_timed(argv, env=None, stdout=subprocess.DEVNULL):
-    """Runs one command; returns (seconds, peak RSS in MiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed:\n{err}")
+def run_timed(argv, env=None, output=None):
+    """Runs one command; returns (seconds, peak RSS in MiB). `output`, a list, gets its stdout."""
+    with tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL if output is None
+                                else subprocess.PIPE, stderr=err_file, env=env)
+        if output is not None:
+            output.append(proc.stdout.read().decode(errors="replace"))
+            proc.stdout.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            err_file.seek(0)
+            err = err_file.read().decode(errors="replace")
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{err}")
     return seconds, usage.ru_maxrss / 1024.0
+
+
+def run_gui(argv, env, runs):
+    """Starts the GUI `runs` times; each prints idle_ms at its first idle moment and exits.
+    Returns (seconds to idle per run, seconds to exit per run, peak RSS in MiB)."""
+    idle, whole, peak = [], [], 0.0
+    for _ in range(runs):
+        output = []
+        seconds, rss = run_timed(argv, env=env, output=output)
+        fields = dict(item.split("=", 1) for item in output[0].split() if "=" in item)
+        idle.append(float(fields["idle_ms"]) / 1000.0)
+        whole.append(seconds)
+        peak = max(peak, rss)
+    return idle, whole, peak
 
 
 def measure(runs, prepare, command):
@@ -87,7 +107,11 @@ def machine():
     except OSError:
         pass
     return (f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} "
-            f"{platform.release()}, load average {os.getloadavg()[0]:.1f} at start")
+            f"{platform.release()}")
+
+
+def load_average():
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def generate(gen, size, folder):
@@ -112,7 +136,19 @@ def import_args(folder):
     return args
 
 
+def run_under_xvfb_if_headless():
+    """The GUI rows need a display: without one, run this script again inside `xvfb-run -a`
+    (one X server for every GUI run), so that the one command works on a headless machine."""
+    if (os.environ.get("DISPLAY") or os.environ.get("COSCORE_BENCH_XVFB")
+            or not shutil.which("xvfb-run")):
+        return
+    env = dict(os.environ, COSCORE_BENCH_XVFB="1")
+    os.execvpe("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable,
+                            os.path.abspath(__file__), *sys.argv[1:]], env)
+
+
 def main():
+    run_under_xvfb_if_headless()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", required=True, help="the build directory")
     parser.add_argument("--runs", type=int, default=5)
@@ -120,6 +156,7 @@ def main():
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "coscore-bench"))
     parser.add_argument("--output", help="also write the Markdown to this file")
     args = parser.parse_args()
+    args.work = os.path.abspath(args.work)  # XDG folders for the GUI must be absolute
 
     cli = os.path.join(args.bin, "src/cli/coscore-cli")
     gui = os.path.join(args.bin, "src/app/coscore")
@@ -127,10 +164,12 @@ def main():
     save = os.path.join(args.bin, "bench/coscore_save_bench")
     reconcile_bench = os.path.join(args.bin, "bench/coscore_reconcile_bench")
     exports_bench = os.path.join(args.bin, "bench/coscore_exports_bench")
+    import_bench = os.path.join(args.bin, "bench/coscore_import_bench")
     os.makedirs(args.work, exist_ok=True)
     table = Table()
     sizes = [s for s in args.sizes.split(",") if s]
-    print(f"Machine: {machine()}", file=sys.stderr)
+    load_at_start = load_average()
+    print(f"Machine: {machine()}, load average {load_at_start}", file=sys.stderr)
 
     for size in sizes:
         folder = os.path.join(args.work, f"round_{size}")
@@ -164,9 +203,10 @@ def main():
         export = [cli, "export", round_path, "--awards", os.path.join(out, "awards.xlsx"),
                   "--matrix", os.path.join(out, "matrix.xlsx")]
         times, peak = measure(max(3, args.runs // 2), lambda: None, lambda: [run_timed(export)])
-        table.add("awards + matrix export (CLI, whole process)", size, times, peak,
-                  "≤ 1.5 s at L (export itself)" if size == "L" else "–",
-                  lambda m, p: True, "includes opening, loading and reconciling")
+        # The ≤ 1.5 s target at L is for the export itself: the in-process table below.
+        table.add("awards + matrix export (CLI, whole process)", size, times, peak, "–",
+                  lambda m, p: True, "includes opening, the file checks, loading and "
+                  "reconciling; the export alone is in the exports table")
 
         if size == "L":
             print("CLI end to end L …", file=sys.stderr)
@@ -192,27 +232,50 @@ def main():
                    "yes" if median <= 5.0 else "**no**", "500 saves")
 
     if os.path.exists(gui) and os.environ.get("DISPLAY"):
+        # The application prints idle_ms (process start → first idle moment with its window on
+        # screen) and closes itself: COSCORE_BENCH_EXIT_WHEN_IDLE. Settings, the recent-files
+        # list and the demo copy go to a private folder; no accessibility bus (as in the tests).
+        profile = os.path.join(args.work, "gui-profile")
+        env = dict(os.environ, COSCORE_BENCH_EXIT_WHEN_IDLE="1", GDK_BACKEND="x11",
+                   NO_AT_BRIDGE="1", XDG_CONFIG_HOME=profile,
+                   XDG_DATA_HOME=os.path.join(profile, "data"))
+        os.makedirs(env["XDG_DATA_HOME"], exist_ok=True)
         print("GUI start to idle …", file=sys.stderr)
-        env = dict(os.environ, COSCORE_BENCH_EXIT_WHEN_IDLE="1")
-        times = []
-        for _ in range(args.runs):
-            seconds, _ = run_timed([gui, "--demo"], env=env)
-            times.append(seconds)
-        table.add("GUI start to idle on the demo round (process start → idle, exit)", "demo",
-                  times, None, "≤ 300 ms", lambda m, p: m <= 0.3)
+        idle, whole, peak = run_gui([gui, "--demo"], env, args.runs)
+        table.add("GUI start to idle on the demo round (`coscore --demo`)", "demo", idle, peak,
+                  "≤ 300 ms", lambda m, p: m <= 0.3,
+                  f"process start → first idle; {fmt_time(statistics.median(whole))} to exit")
+        round_l = os.path.join(args.work, "L.coscore")
+        if "L" in sizes and os.path.exists(round_l):
+            print("Opening L in the GUI …", file=sys.stderr)
+            idle, whole, peak = run_gui([gui, round_l], env, max(3, args.runs // 2))
+            table.add("opening the L round in the GUI (`coscore L.coscore`)", "L", idle, peak,
+                      "–", lambda m, p: True,
+                      f"process start → first idle; {fmt_time(statistics.median(whole))} to "
+                      f"exit; round file {os.path.getsize(round_l) / 2**20:.0f} MiB")
+    else:
+        print("No GUI build, or no display and no xvfb-run: the GUI rows are left out.",
+              file=sys.stderr)
 
     print(table.markdown())
     extra = []
-    for bench in (reconcile_bench, exports_bench):
-        if os.path.exists(bench):
-            print(f"Running {os.path.basename(bench)} …", file=sys.stderr)
-            extra.append(subprocess.run([bench], check=True, capture_output=True,
+    benches = [[reconcile_bench], [exports_bench]]
+    largest = next((s for s in ("L", "M", "S") if s in sizes), None)
+    if largest is not None:
+        benches.append([import_bench, os.path.join(args.work, f"round_{largest}"), "1"])
+    for bench in benches:
+        if os.path.exists(bench[0]):
+            print(f"Running {os.path.basename(bench[0])} …", file=sys.stderr)
+            extra.append(subprocess.run(bench, check=True, capture_output=True,
                                         text=True).stdout)
     for text in extra:
         print(text)
+    where = (f"Machine: {machine()}; load average (1 / 5 / 15 min) {load_at_start} at the "
+             f"start, {load_average()} at the end")
+    print(where)
     if args.output:
         with open(args.output, "w") as f:
-            f.write(f"Machine: {machine()}\n\n" + table.markdown() + "\n" + "\n".join(extra))
+            f.write(where + "\n\n" + table.markdown() + "\n" + "\n".join(extra))
 
 
 if __name__ == "__main__":
