@@ -215,6 +215,11 @@ wxWindow* ImportWizard::BuildFilePage(wxWindow* parent)
                 wxDefaultPosition, wxDefaultSize,
                 wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
         });
+    // The label names the picker; its text field inside needs the name of its own.
+    if (wxTextCtrl* path = m_picker->GetTextCtrl())
+    {
+        SetAccessibleName(path, _("File to import"));
+    }
     m_sheet = grid.Add<wxTextCtrl>(_("Excel &sheet (blank: the first):"),
                                    [](wxWindow* p) { return new wxTextCtrl(p, wxID_ANY); });
     m_fund_choice = grid.Add<wxChoice>(_("F&und of every bid:"),

@@ -7,6 +7,7 @@
 
 #include <coscore/forms/decision_dialog.hpp>
 #include <coscore/forms/export_dialog.hpp>
+#include <coscore/forms/import_wizard.hpp>
 #include <coscore/forms/lock_dialog.hpp>
 #include <coscore/forms/moderation_dialog.hpp>
 #include <coscore/forms/tie_break_dialog.hpp>
@@ -137,6 +138,8 @@ BOOST_AUTO_TEST_CASE(EveryControlOfTheMeetingIsNamed, *utf::label("a11y") * utf:
                 frame, {});
     CheckDialog(new forms::UnlockDialog(frame, "Innovation Fund"), frame, {});
     CheckDialog(new forms::ExportDialog(frame, *ws), frame, {});
+    // The officer's import wizard, on its first page.
+    CheckDialog(new forms::ImportWizard(frame, *ws), frame, {});
 }
 
 BOOST_AUTO_TEST_SUITE_END()
