@@ -6,6 +6,7 @@
 #include <coscore/forms/string_convert.hpp>
 
 #include <wx/cmdline.h>
+#include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/log.h>
 #include <wx/stdpaths.h>
@@ -149,6 +150,16 @@ void CoScoreApp::OnBenchIdle(wxIdleEvent& event)
     std::printf("idle_ms=%.1f\n", MillisecondsSinceStart());
     std::fflush(stdout);
     forms::CloseEveryWindow();
+}
+
+int CoScoreApp::OnExit()
+{
+    // The settings are written when the config object goes, after the last window has closed:
+    // an error then (a settings folder that cannot be written) goes to standard error, since
+    // no window is left to show it in.
+    delete wxLog::SetActiveTarget(new wxLogStderr);
+    delete wxConfigBase::Set(nullptr);
+    return wxApp::OnExit();
 }
 
 bool CoScoreApp::OnExceptionInMainLoop()

@@ -16,6 +16,7 @@ public:
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     bool OnExceptionInMainLoop() override;
+    int OnExit() override;
 
 private:
     void OnBenchIdle(wxIdleEvent& event);

@@ -26,7 +26,7 @@ INTERACTIVE = {
 }
 LISTS = {"table", "tree table"}
 SELF_NAMED = {"push button", "toggle button", "radio button", "check box"}
-DEADLINE = 30.0
+DEADLINE = 90.0  # the longest wait for the application on a loaded machine; never a timing check
 
 
 def find_app(name):
@@ -125,7 +125,7 @@ def main():
         for page in range(pages):
             if tabs is not None:
                 tabs.querySelection().selectChild(page)
-                time.sleep(0.8)
+                time.sleep(1.5)  # a page is built when first shown
                 out.append(f"==== page {page + 1}: {tabs.getChildAtIndex(page).name}")
             walk(frame, 0, out, problems, "window")
         with open(tree_out, "w", encoding="utf-8") as f:
