@@ -54,6 +54,28 @@ constexpr std::array<MeetingColumn, 8> kSecondaryColumns{
 constexpr int kOrganisationChars = 26;
 constexpr int kFlagsChars = 30;
 constexpr int kProjectorTextChars = 20;
+// Autosized columns measure every row: nothing for a real round, seconds for 10,000 bids. Past
+// this many rows each column is as wide as its heading or its usual content instead.
+constexpr std::size_t kMeasuredRows = 500;
+
+int UsualChars(MeetingColumn column)
+{
+    switch (column)
+    {
+    case MeetingColumn::Award:
+        return 17; // "Skipped: too big", "Tied at the line"
+    case MeetingColumn::Decision:
+        return 20;
+    case MeetingColumn::Requested:
+    case MeetingColumn::Cumulative:
+    case MeetingColumn::Bid:
+        return 11;
+    case MeetingColumn::RankInterval:
+        return 9;
+    default:
+        return 6;
+    }
+}
 
 std::size_t At(MeetingColumn column)
 {
@@ -575,6 +597,11 @@ void MeetingPage::UpdateColumns()
                 ? m_list->GetCharWidth() * (m_projector ? kProjectorTextChars : kOrganisationChars)
             : which == MeetingColumn::Flags
                 ? m_list->GetCharWidth() * (m_projector ? kProjectorTextChars : kFlagsChars)
+            : m_view.rows.size() > kMeasuredRows
+                ? m_list->GetCharWidth() *
+                      (std::max(UsualChars(which),
+                                static_cast<int>(MeetingColumnTitle(which).length())) +
+                       2)
                 : wxCOL_WIDTH_AUTOSIZE);
     }
 }
@@ -629,8 +656,9 @@ void MeetingPage::ShowView()
     filter.near_line_only = m_near->GetValue();
     filter.line_row = KeepsRankOrder(m_sort);
     m_view = BuildMeetingView(GetRound(), GetResult(), m_fund, filter, ActingMember(), m_locked);
-    m_model->SetRows(m_view.rows);
+    // Widths first: a large list must never be measured row by row.
     UpdateColumns();
+    m_model->SetRows(m_view.rows);
     if (const FundResult* fr = FindFundResult(GetResult(), m_fund))
     {
         m_budget->SetBudget(*fr, m_view.budget_text);

@@ -77,11 +77,16 @@ wxString VoiceMembers(Voice voice)
     return wxString();
 }
 
+// A list shows all its rows up to this many, and scrolls beyond: a list as tall as 10,000 bids
+// would make GTK lay out every row.
+constexpr int kMostRowsShown = 30;
+
 void SetRows(wxDataViewListCtrl* list, int rows)
 {
     // Nothing is chosen in a list that only shows figures: GTK would highlight the first row.
     list->UnselectAll();
-    list->SetMinSize(wxSize(-1, list->GetCharHeight() * (std::max(rows, 1) + 2) * 3 / 2));
+    const int shown = std::clamp(rows, 1, kMostRowsShown);
+    list->SetMinSize(wxSize(-1, list->GetCharHeight() * (shown + 2) * 3 / 2));
 }
 
 } // namespace
