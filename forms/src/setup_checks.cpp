@@ -125,12 +125,27 @@ std::vector<SetupCheck> RunSetupChecks(const RoundData& round)
     const auto unchecked =
         std::count_if(round.bids.begin(), round.bids.end(),
                       [](const Bid& b) { return b.eligibility == Eligibility::NotChecked; });
+    // Name the first few, so that the officer knows where to go (on the Bids page).
+    wxString which;
+    int named = 0;
+    for (const Bid& b : round.bids)
+    {
+        if (b.eligibility == Eligibility::NotChecked && named++ < 5)
+        {
+            which << (which.empty() ? ": " : ", ") << ToWx(b.ref);
+        }
+    }
+    if (named > 5)
+    {
+        which << _(" and others");
+    }
     out.push_back({unchecked == 0,
                    unchecked == 0 ? _("Every bid has an eligibility check.")
-                                  : wxString::Format(wxPLURAL("%d bid has no eligibility check.",
-                                                              "%d bids have no eligibility check.",
+                                  : wxString::Format(wxPLURAL("%d bid has no eligibility check",
+                                                              "%d bids have no eligibility check",
                                                               static_cast<unsigned>(unchecked)),
-                                                     static_cast<int>(unchecked))});
+                                                     static_cast<int>(unchecked)) +
+                                        which + "."});
     for (const Bid& bid : round.bids)
     {
         const auto barred = std::count_if(round.interests.begin(), round.interests.end(),
