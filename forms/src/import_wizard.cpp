@@ -100,8 +100,9 @@ wxString FileFacts(const core::ImportPreview& preview)
     }
     if (preview.header_row > 0)
     {
-        facts << " " << wxString::Format(_("The headings are on row %lld."),
-                                         static_cast<long long>(preview.header_row));
+        facts << " "
+              << wxString::Format(_("The headings are on row %lld."),
+                                  static_cast<long long>(preview.header_row));
     }
     if (preview.wide_matrix)
     {
@@ -230,8 +231,8 @@ wxWindow* ImportWizard::BuildFilePage(wxWindow* parent)
         m_fund_choice->Append(ToWx(fund.name));
     }
     m_fund_choice->SetSelection(0);
-    m_windows_1252 = new wxCheckBox(page, wxID_ANY,
-                                    _("The file was saved as \u201CANSI\u201D (&Windows-1252)"));
+    m_windows_1252 =
+        new wxCheckBox(page, wxID_ANY, _("The file was saved as \u201CANSI\u201D (&Windows-1252)"));
     grid.AddUnlabelled(m_windows_1252);
     m_decimal_comma =
         new wxCheckBox(page, wxID_ANY, _("Amounts are written with &decimal commas (1.234,50)"));
@@ -341,9 +342,9 @@ core::ImportRequest ImportWizard::MakeRequest() const
             const int chosen = m_field_choices[i]->GetSelection();
             if (chosen > 0)
             {
-                request.mappings.push_back({m_table, m_preview->fields[i].field,
-                                            ToUtf8(m_field_choices[i]->GetString(
-                                                static_cast<unsigned>(chosen)))});
+                request.mappings.push_back(
+                    {m_table, m_preview->fields[i].field,
+                     ToUtf8(m_field_choices[i]->GetString(static_cast<unsigned>(chosen)))});
             }
         }
     }
@@ -445,8 +446,8 @@ void ImportWizard::ShowPreview()
         const core::ImportField& field = fields[i];
         const wxString label = wxString::Format(field.required ? _("%s (needed):") : _("%s:"),
                                                 ToWx(std::string(field.name)));
-        auto* choice = grid.Add<wxChoice>(label,
-                                          [](wxWindow* p) { return new wxChoice(p, wxID_ANY); });
+        auto* choice =
+            grid.Add<wxChoice>(label, [](wxWindow* p) { return new wxChoice(p, wxID_ANY); });
         choice->Append(kNotInFile);
         for (const std::string& heading : preview.headings)
         {
@@ -519,9 +520,9 @@ bool ImportWizard::MakePlan()
     }
     else if (report.Warnings() > 0)
     {
-        summary = wxString::Format(
-            _("Ready to import %s, with %s to check first."), CountsText(report.counts),
-            Plural(report.Warnings(), _("warning"), _("warnings")));
+        summary = wxString::Format(_("Ready to import %s, with %s to check first."),
+                                   CountsText(report.counts),
+                                   Plural(report.Warnings(), _("warning"), _("warnings")));
     }
     else
     {
@@ -604,8 +605,8 @@ bool ImportWizard::Import()
     catch (const std::exception& e)
     {
         // The round changed after the check (another window): check again before writing.
-        SetWrappedLabel(m_summary, MessageOf(e) + " " +
-                                       _("Press Back and Next to check the file again."));
+        SetWrappedLabel(m_summary,
+                        MessageOf(e) + " " + _("Press Back and Next to check the file again."));
         m_plan.reset();
         UpdateButtons();
         return false;
@@ -673,8 +674,7 @@ void ImportWizard::UpdateButtons()
     m_back->Enable(m_step != Step::File);
     m_next->Show(m_step != Step::Report);
     m_import->Show(m_step == Step::Report);
-    const bool can_import =
-        m_plan != nullptr && m_plan->Report().CanImport(m_accept->GetValue());
+    const bool can_import = m_plan != nullptr && m_plan->Report().CanImport(m_accept->GetValue());
     m_import->Enable(can_import);
     Layout();
 }

@@ -291,38 +291,37 @@ void FitReadable(wxWindow* top, int chars)
     top->Fit();
     // GTK measures text in its final style only once it is shown: measure again then, and
     // only then make it fit the screen (its text size is final by then).
-    top->Bind(wxEVT_SHOW,
-              [top](wxShowEvent& event)
-              {
-                  event.Skip();
-                  if (event.IsShown())
-                  {
-                      top->CallAfter(
-                          [top]
-                          {
-                              LayOutAll(top);
-                              RewrapAll(top);
-                              const wxSize need = top->GetSizer() != nullptr
-                                                      ? top->GetSizer()->GetMinSize()
-                                                      : top->GetClientSize();
-                              // A dialog already moved into a scrolled window keeps its
-                              // size: fitting it again would shrink it to the scroller's.
-                              const auto* dialog = dynamic_cast<wxDialog*>(top);
-                              const bool adapted =
-                                  dialog != nullptr && dialog->GetLayoutAdaptationDone();
-                              if (adapted)
-                              {
-                                  return;
-                              }
-                              if (need.y > top->GetClientSize().y ||
-                                  need.x > top->GetClientSize().x)
-                              {
-                                  top->Fit();
-                              }
-                              FitOnScreen(top);
-                          });
-                  }
-              });
+    top->Bind(
+        wxEVT_SHOW,
+        [top](wxShowEvent& event)
+        {
+            event.Skip();
+            if (event.IsShown())
+            {
+                top->CallAfter(
+                    [top]
+                    {
+                        LayOutAll(top);
+                        RewrapAll(top);
+                        const wxSize need = top->GetSizer() != nullptr
+                                                ? top->GetSizer()->GetMinSize()
+                                                : top->GetClientSize();
+                        // A dialog already moved into a scrolled window keeps its
+                        // size: fitting it again would shrink it to the scroller's.
+                        const auto* dialog = dynamic_cast<wxDialog*>(top);
+                        const bool adapted = dialog != nullptr && dialog->GetLayoutAdaptationDone();
+                        if (adapted)
+                        {
+                            return;
+                        }
+                        if (need.y > top->GetClientSize().y || need.x > top->GetClientSize().x)
+                        {
+                            top->Fit();
+                        }
+                        FitOnScreen(top);
+                    });
+            }
+        });
 }
 
 wxStaticText* MakeText(wxWindow* parent, const wxString& text)

@@ -13,8 +13,8 @@
 #endif
 
 #include <array>
-#include <map>
 #include <cmath>
+#include <map>
 
 namespace coscore::forms
 {
@@ -41,15 +41,15 @@ void ScaleTabTitles(wxBookCtrlBase* book, double factor)
     }
     for (size_t i = 0; i < book->GetPageCount(); ++i)
     {
-        GtkWidget* title = gtk_notebook_get_tab_label(GTK_NOTEBOOK(notebook),
-                                                      book->GetPage(i)->GetHandle());
+        GtkWidget* title =
+            gtk_notebook_get_tab_label(GTK_NOTEBOOK(notebook), book->GetPage(i)->GetHandle());
         if (title == nullptr)
         {
             continue;
         }
         PangoFontDescription* font = nullptr;
-        gtk_style_context_get(gtk_widget_get_style_context(title), GTK_STATE_FLAG_NORMAL,
-                              "font", &font, nullptr);
+        gtk_style_context_get(gtk_widget_get_style_context(title), GTK_STATE_FLAG_NORMAL, "font",
+                              &font, nullptr);
         if (font == nullptr)
         {
             continue;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "gui_support.hpp"
 
-#include <wx/display.h>
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
-#include <wx/radiobut.h>
-#include <wx/stattext.h>
+#include <wx/display.h>
 #include <wx/image.h>
+#include <wx/radiobut.h>
 #include <wx/scrolwin.h>
+#include <wx/stattext.h>
 #include <wx/stopwatch.h>
 #include <wx/toplevel.h>
 #include <wx/uiaction.h>

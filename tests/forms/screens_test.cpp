@@ -92,8 +92,9 @@ void PhotographEveryScreen(test::DemoFrame& demo, const std::string& size)
     PhotographDialog(new forms::EligibilityDialog(page, bid), page, "dialog_eligibility_" + size);
     PhotographDialog(new forms::RecordInterestDialog(page, ws.ListMembers(), ws.ListBids()), page,
                      "dialog_record_interest_" + size);
-    PhotographDialog(new forms::PreferencesDialog(page, forms::LoadPreferences(), "OFFICIAL", false),
-                     page, "dialog_preferences_" + size);
+    PhotographDialog(
+        new forms::PreferencesDialog(page, forms::LoadPreferences(), "OFFICIAL", false), page,
+        "dialog_preferences_" + size);
 }
 
 } // namespace
@@ -120,7 +121,8 @@ BOOST_AUTO_TEST_CASE(EveryScreenAtDoubleTextSize)
     demo.frame->SetTextScale(2.0);
     test::Settle();
     // The bid's own text is 1.25 times the page's: now 2.5 times the system's.
-    const double system = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT).GetFractionalPointSize();
+    const double system =
+        wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT).GetFractionalPointSize();
     BOOST_TEST(demo.Page().GetBidText()->GetFont().GetFractionalPointSize() > 2.4 * system);
     PhotographEveryScreen(demo, "2x");
     demo.frame->SetTextScale(1.0);

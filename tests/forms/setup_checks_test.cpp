@@ -52,10 +52,13 @@ BOOST_AUTO_TEST_CASE(WeightsThatDoNotAddUpAreNamedWithTheirSum)
     first.weight_percent -= 5.0;
     ws->UpdateCriterion(first);
     const auto todo = ToDo(ws->LoadRound());
-    const bool named = std::any_of(todo.begin(), todo.end(), [](const std::string& t) {
-        return t == "Weights of the Innovation Fund form add up to 95%: they should add up to "
-                    "100%.";
-    });
+    const bool named = std::any_of(
+        todo.begin(), todo.end(),
+        [](const std::string& t)
+        {
+            return t == "Weights of the Innovation Fund form add up to 95%: they should add up to "
+                        "100%.";
+        });
     BOOST_TEST(named);
 }
 
