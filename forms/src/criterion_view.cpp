@@ -53,7 +53,6 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, title);
     wxStaticBox* frame = box->GetStaticBox();
     BoldenTitle(frame);
-    const wxFont body = GetFont();
     const auto add = [&](wxWindow* w, int top)
     { box->Add(w, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, top)); };
     // The buttons are created before the texts above them: wx makes a text the screen-reader
@@ -66,7 +65,6 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
     // a missing score is never shown as a level.
     m_not_scored = new wxRadioButton(frame, wxID_ANY, _("Not scored yet"), wxDefaultPosition,
                                      wxDefaultSize, wxRB_GROUP);
-    m_not_scored->SetFont(body);
     add_choice(m_not_scored, Gap(this));
     m_not_scored->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { Picked(std::nullopt); });
     for (int level = criterion.scale_min; level <= criterion.scale_max; ++level)
@@ -80,7 +78,6 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
             }
         }
         auto* button = new wxRadioButton(frame, wxID_ANY, wxString());
-        button->SetFont(body);
         KeepWrapped(button, LevelLabel(descriptor));
         add_choice(button, Gap(this) / 2);
         button->Bind(wxEVT_RADIOBUTTON, [this, level](wxCommandEvent&) { Picked(level); });
@@ -89,20 +86,16 @@ CriterionView::CriterionView(wxWindow* parent, const Criterion& criterion, int p
     if (!criterion.question.empty())
     {
         auto* question = MakeText(frame, ToWx(criterion.question));
-        question->SetFont(body.Bold());
+        question->SetFont(question->GetFont().Bold());
         add(question, Gap(this));
     }
     if (!criterion.guidance.empty())
     {
-        auto* guidance = MakeText(frame, ToWx(criterion.guidance));
-        guidance->SetFont(body);
-        add(guidance, Gap(this) / 2);
+        add(MakeText(frame, ToWx(criterion.guidance)), Gap(this) / 2);
     }
     if (!criterion.easy_read.empty())
     {
-        auto* easy_read = MakeText(frame, ToWx(criterion.easy_read));
-        easy_read->SetFont(body);
-        add(easy_read, Gap(this) / 2);
+        add(MakeText(frame, ToWx(criterion.easy_read)), Gap(this) / 2);
     }
     box->Add(choices, wxSizerFlags().Expand());
     box->AddSpacer(Gap(this));

@@ -38,15 +38,19 @@ struct TableChoice
 
 // Bids first: the wizard opens from the Bids page, and bids are what officers import most.
 constexpr std::array<TableChoice, 6> kTables{{
-    {core::ImportTable::Bids, "Bids (applications)"},
-    {core::ImportTable::Funds, "Funds and budgets"},
-    {core::ImportTable::Criteria, "Scoring questions (criteria)"},
-    {core::ImportTable::Members, "Panel members"},
-    {core::ImportTable::Interests, "Declared interests"},
-    {core::ImportTable::Scores, "Scores"},
+    {core::ImportTable::Bids, wxTRANSLATE("Bids (applications)")},
+    {core::ImportTable::Funds, wxTRANSLATE("Funds and budgets")},
+    {core::ImportTable::Criteria, wxTRANSLATE("Scoring questions (criteria)")},
+    {core::ImportTable::Members, wxTRANSLATE("Panel members")},
+    {core::ImportTable::Interests, wxTRANSLATE("Declared interests")},
+    {core::ImportTable::Scores, wxTRANSLATE("Scores")},
 }};
 
-const wxString kNotInFile = _("(not in the file)");
+// The first choice of every column choice: the field is not in the file.
+wxString NotInFile()
+{
+    return _("(not in the file)");
+}
 
 wxString Plural(std::int64_t n, const wxString& one, const wxString& many)
 {
@@ -448,7 +452,7 @@ void ImportWizard::ShowPreview()
                                                 ToWx(std::string(field.name)));
         auto* choice =
             grid.Add<wxChoice>(label, [](wxWindow* p) { return new wxChoice(p, wxID_ANY); });
-        choice->Append(kNotInFile);
+        choice->Append(NotInFile());
         for (const std::string& heading : preview.headings)
         {
             if (!heading.empty())
@@ -655,9 +659,9 @@ void ImportWizard::ShowStep(Step step)
 {
     m_step = step;
     m_book->ChangeSelection(static_cast<std::size_t>(step));
-    static const char* const kTitles[] = {"Step 1 of 3: choose the file",
-                                          "Step 2 of 3: check the columns",
-                                          "Step 3 of 3: check and import"};
+    static const char* const kTitles[] = {wxTRANSLATE("Step 1 of 3: choose the file"),
+                                          wxTRANSLATE("Step 2 of 3: check the columns"),
+                                          wxTRANSLATE("Step 3 of 3: check and import")};
     SetWrappedLabel(m_title, wxGetTranslation(kTitles[static_cast<int>(step)]));
     UpdateButtons();
     LayOutAll(this);
