@@ -220,6 +220,21 @@ std::vector<CommandCase> CommandCases()
     };
 }
 
+/// A batch of one score for an existing bid, member and criterion, its sheet derived.
+core::ImportBatch OneScoreBatch(Key bid, Key member, Key criterion, int value)
+{
+    core::ImportBatch batch;
+    batch.source = "test";
+    Score s;
+    s.bid = bid;
+    s.member = member;
+    s.criterion = criterion;
+    s.value = static_cast<std::int16_t>(value);
+    batch.scores.push_back(s);
+    batch.derive_sheets = true;
+    return batch;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(workspace)
@@ -362,6 +377,53 @@ BOOST_AUTO_TEST_CASE(RefusedCommandsChangeNothing)
              batch.members = {fresh, clash};
              f.ws->Import(batch);
          }},
+        // Bulk imports check the scores' trigger rules and the foreign keys once per batch
+        // (bulk_checks.hpp): each rule must still refuse the whole batch.
+        {"ImportScoreFromAMemberWithAnInterest",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-004");
+             f.ws->Import(OneScoreBatch(bid, f.MemberKey("M05"), f.FirstCriterion(bid).key, 3));
+         }},
+        {"ImportScoreOutsideTheScale",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             const Criterion& c = f.FirstCriterion(bid);
+             f.ws->Import(OneScoreBatch(bid, f.MemberKey("M06"), c.key,
+                                        static_cast<int>(c.scale_max + 1)));
+         }},
+        {"ImportScoreWithACriterionOfAnotherFund",
+         [](DemoFixture& f)
+         {
+             const Key other = f.FirstCriterion(f.BidKey("SUS-001")).key;
+             f.ws->Import(OneScoreBatch(f.BidKey("INN-010"), f.MemberKey("M06"), other, 3));
+         }},
+        {"ImportScoreForABidNotInTheRound",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             f.ws->Import(OneScoreBatch(9999, f.MemberKey("M06"), f.FirstCriterion(bid).key, 3));
+         }},
+        {"ImportScoreFromAMemberNotInTheRound",
+         [](DemoFixture& f)
+         {
+             const Key bid = f.BidKey("INN-010");
+             f.ws->Import(OneScoreBatch(bid, 9999, f.FirstCriterion(bid).key, 3));
+         }},
+        {"ImportBidOfAFundNotInTheRound",
+         [](DemoFixture& f)
+         {
+             core::ImportBatch batch;
+             Bid b;
+             b.key = 500;
+             b.ref = "NEW-500";
+             b.fund = 77;
+             b.organisation = "Org";
+             b.project_title = "Project";
+             batch.bids.push_back(b);
+             f.ws->Import(batch);
+         }},
     };
     for (const RefusedCommand& c : cases)
     {
@@ -495,6 +557,61 @@ BOOST_AUTO_TEST_CASE(AppendOnlyTriggersRefuseUpdateAndDelete)
     BOOST_CHECK_THROW(db.Execute("UPDATE audit_log SET actor = 'x' WHERE seq = 1"),
                       core::StorageError);
     BOOST_CHECK_THROW(db.Execute("DELETE FROM audit_log WHERE seq = 2"), core::StorageError);
+}
+
+BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigger)
+{
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-004");
+    const Criterion criterion = f.FirstCriterion(bid);
+    const auto refused_with = [&](const core::ImportBatch& batch, const std::string& words)
+    {
+        BOOST_TEST_CONTEXT(words)
+        {
+            BOOST_CHECK_EXCEPTION(f.ws->Import(batch), core::CommandError,
+                                  [&](const core::CommandError& e)
+                                  { return std::string(e.what()).find(words) != std::string::npos; });
+        }
+    };
+    // A member new in the batch has no score anywhere, so only the rule under test can refuse.
+    constexpr Key kFresh = 70;
+    core::ImportBatch batch = OneScoreBatch(bid, kFresh, criterion.key, criterion.scale_max);
+    Member fresh;
+    fresh.key = kFresh;
+    fresh.ref = "M70";
+    fresh.name = "New Member";
+    batch.members.push_back(fresh);
+    Interest interest;
+    interest.member = kFresh;
+    interest.bid = bid;
+    interest.rule = InterestRule::NoScoreNoSee;
+    batch.interests.push_back(interest);
+    refused_with(batch, "declared an interest");
+    batch.interests.clear();
+    batch.scores[0].value = static_cast<std::int16_t>(criterion.scale_max + 1);
+    refused_with(batch, "outside its criterion's scale");
+    batch.scores[0].value = static_cast<std::int16_t>(criterion.scale_min);
+    batch.scores[0].criterion = f.FirstCriterion(f.BidKey("SUS-001")).key;
+    refused_with(batch, "not on its bid's scoring form");
+    batch.scores[0].criterion = criterion.key;
+    batch.scores[0].bid = 9999;
+    refused_with(batch, "not in the round");
+
+    // The per-row guards are back after refusals and after an import that succeeds.
+    batch.scores[0].bid = bid;
+    f.ws->Import(batch);
+    BOOST_TEST(f.ws->Verify().Ok());
+    f.ws.reset();
+    core::sqlite::Database db(f.path, core::sqlite::OpenFlags::ReadWrite);
+    // Only the trigger refuses a value of 999 (the CHECK constraints allow any whole number).
+    BOOST_CHECK_EXCEPTION(db.Execute("INSERT INTO scores (bid_id, member_id, criterion_id, value) "
+                                     "VALUES (" + std::to_string(bid) + ", " +
+                                     std::to_string(kFresh) + ", " +
+                                     std::to_string(criterion.key + 1) + ", 999)"),
+                          core::StorageError, [](const core::StorageError& e)
+                          { return std::string(e.what()).find("score refused") != std::string::npos; });
+    auto reopened = core::Workspace::Open(f.path); // the schema check: the trigger is as it was
+    BOOST_TEST(reopened->LoadRound().scores.size() > 0U);
 }
 
 struct TamperCase

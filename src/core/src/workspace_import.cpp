@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Workspace's all-or-nothing bulk import (used by imports and the demo round), the baseline
 // an import is validated against, and the audit entry of a refused import.
+#include "bulk_checks.hpp"
 #include "row_writers.hpp"
 #include "workspace_execute.hpp"
 
@@ -297,13 +298,32 @@ void WriteSheets(sqlite::Database& db, const std::vector<SheetRow>& sheets, cons
                });
 }
 
+/// The tables an import writes whose foreign keys CheckBulkScores does not cover.
+const std::vector<std::string> kImportedTablesWithForeignKeys = {
+    "pots", "pot_values", "scoring_forms", "criteria", "criterion_levels",
+    "bids", "bid_fields", "interests"};
+
+std::vector<SheetKey> KeysOf(const std::vector<SheetRow>& sheets)
+{
+    std::vector<SheetKey> keys;
+    keys.reserve(sheets.size());
+    for (const SheetRow& s : sheets)
+    {
+        keys.push_back({s.bid, s.member});
+    }
+    return keys;
+}
+
 } // namespace
 
 void Workspace::Import(const ImportBatch& batch)
 {
+    // The per-row guards are checked once for the whole batch (bulk_checks.hpp).
+    const ForeignKeysSuspended foreign_keys(m_file->Db());
     Execute("import", {ChangeKind::Import, {}},
             [&](sqlite::Database& db, JsonWriter& detail)
             {
+                ScoreInsertGuardSuspended guard(db);
                 const std::string now = Now();
                 WriteFunds(db, batch.funds);
                 WriteCriteriaOfExistingFunds(db, batch.criteria);
@@ -324,6 +344,9 @@ void Workspace::Import(const ImportBatch& batch)
                            { BindScore(st, p, scores[i]); });
                 const std::vector<SheetRow> sheets = SheetsToWrite(db, batch, scores);
                 WriteSheets(db, sheets, now);
+                CheckBulkScores(db, scores, KeysOf(sheets));
+                CheckForeignKeys(db, kImportedTablesWithForeignKeys);
+                guard.Restore();
                 detail.Field("source", batch.source);
                 detail.Field("funds", static_cast<std::int64_t>(batch.funds.size()));
                 auto criteria = static_cast<std::int64_t>(batch.criteria.size());
