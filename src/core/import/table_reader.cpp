@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Which reader a file needs, told by its first bytes (RELIABILITY.md §3: sniff magic first).
 #include "csv_reader.hpp"
+#include "read_ahead.hpp"
 #include "text_encoding.hpp"
 #include "xlsx_reader.hpp"
 #include "zip_archive.hpp"
@@ -23,6 +24,9 @@ namespace
 
 using imports::ByteSource;
 
+/// From this size on a file is read on a second thread (read_ahead.hpp); below it the thread
+/// would cost more than it saves.
+constexpr std::int64_t kReadAheadBytes = std::int64_t{1} << 20;
 constexpr std::string_view kZipMagic{"PK\x03\x04", 4};
 constexpr std::string_view kEmptyZipMagic{"PK\x05\x06", 4};
 constexpr std::string_view kOleMagic{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8};
@@ -229,12 +233,15 @@ FileInfo ReadTableRows(const std::string& path, const ReadOptions& options, cons
     const Sniffed sniffed =
         Sniff(std::string_view(head, got > 0 ? static_cast<std::size_t>(got) : 0));
     FileSource source(file.fd);
+    // Large files are taken apart on a second thread while the caller checks the rows.
+    const auto read = [&](const std::function<FileInfo(const RowSink&)>& read_rows)
+    { return file.size >= kReadAheadBytes ? imports::ReadAhead(read_rows, sink) : read_rows(sink); };
     switch (sniffed)
     {
     case Sniffed::Zip:
     {
         const std::string bytes = ReadAll(source, options.limits.max_file_bytes);
-        return imports::ReadXlsx(bytes, options, sink);
+        return read([&](const RowSink& rows) { return imports::ReadXlsx(bytes, options, rows); });
     }
     case Sniffed::Empty:
     case Sniffed::Ole:
@@ -247,7 +254,8 @@ FileInfo ReadTableRows(const std::string& path, const ReadOptions& options, cons
         RefuseTextNamedWorkbook();
     }
     source.SetSize(file.size);
-    return imports::ReadCsv(source, file.size, options, sink);
+    return read([&](const RowSink& rows)
+                { return imports::ReadCsv(source, file.size, options, rows); });
 }
 
 std::vector<std::string> ListSheets(const std::string& path, const ImportLimits& limits)
