@@ -112,7 +112,7 @@ int RunExport(const Args& args)
         std::async(std::launch::async, [round_path, open]
                    { return core::Workspace::Open(round_path, open)->Verify(); });
     const auto ws = core::Workspace::Open(round_path, open);
-    const scoring::RoundData round = ws->LoadRound();
+    const scoring::RoundData round = ws->LoadRound(core::Workspace::Load::ForScoring);
     const scoring::ReconcileResult result =
         scoring::Reconcile(round, exports::ReconcileOptionsFor(request));
     exports::ExportInput input(round, result);

@@ -135,7 +135,7 @@ int RunReconcile(const Args& args)
     core::OpenOptions open;
     open.read_only = true;
     const auto ws = core::Workspace::Open(RoundArg(vm), open);
-    const RoundData round = ws->LoadRound();
+    const RoundData round = ws->LoadRound(core::Workspace::Load::ForScoring);
     std::optional<Key> only_fund;
     if (vm.count("fund"))
     {
@@ -157,9 +157,11 @@ int RunReconcile(const Args& args)
     const ReconcileResult result = Reconcile(round);
     if (vm.count("json"))
     {
-        core::JsonWriter json(true);
+        // Written as it goes: at L the JSON is about 45 MB.
+        core::JsonWriter json(std::cout, true);
         WriteReconcile(json, round, result, only_fund);
-        std::cout << json.Text() << "\n";
+        json.Finish();
+        std::cout << "\n";
         return kExitOk;
     }
     std::map<Key, const Bid*> bids;

@@ -7,6 +7,7 @@
 
 #include <coscore/core/demo_round.hpp>
 #include <coscore/core/workspace.hpp>
+#include <coscore/scoring/reconcile.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -557,6 +558,44 @@ BOOST_AUTO_TEST_CASE(AppendOnlyTriggersRefuseUpdateAndDelete)
     BOOST_CHECK_THROW(db.Execute("UPDATE audit_log SET actor = 'x' WHERE seq = 1"),
                       core::StorageError);
     BOOST_CHECK_THROW(db.Execute("DELETE FROM audit_log WHERE seq = 2"), core::StorageError);
+}
+
+BOOST_AUTO_TEST_CASE(LoadingForScoringKeepsOnlySheetsAskingForAnExplanationAndTheSameResult)
+{
+    DemoFixture f;
+    // One sheet asks for an explanation, so that there is one to keep.
+    core::SheetNotes notes;
+    notes.bid = f.BidKey("INN-006");
+    notes.member = f.MemberKey("M02");
+    notes.strengths = "Clear plan";
+    notes.needs_explaining = true;
+    f.ws->SaveSheetNotes(notes);
+    const RoundData everything = f.ws->LoadRound();
+    const RoundData for_scoring = f.ws->LoadRound(core::Workspace::Load::ForScoring);
+    BOOST_TEST(everything.sheets.size() > for_scoring.sheets.size());
+    BOOST_TEST(!for_scoring.sheets.empty());
+    for (const ScoreSheet& s : for_scoring.sheets)
+    {
+        BOOST_TEST(s.needs_explaining);
+    }
+    BOOST_TEST(for_scoring.scores.size() == everything.scores.size());
+    const ReconcileResult a = Reconcile(everything);
+    const ReconcileResult b = Reconcile(for_scoring);
+    BOOST_REQUIRE(a.funds.size() == b.funds.size());
+    for (std::size_t fi = 0; fi < a.funds.size(); ++fi)
+    {
+        BOOST_REQUIRE(a.funds[fi].bids.size() == b.funds[fi].bids.size());
+        for (std::size_t i = 0; i < a.funds[fi].bids.size(); ++i)
+        {
+            const BidResult& x = a.funds[fi].bids[i];
+            const BidResult& y = b.funds[fi].bids[i];
+            BOOST_TEST(x.bid == y.bid);
+            BOOST_TEST(x.rank == y.rank);
+            BOOST_TEST((x.figures.mean == y.figures.mean));
+            BOOST_TEST(x.award_pence == y.award_pence);
+            BOOST_TEST(x.flags.size() == y.flags.size());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigger)

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <ostream>
 
 namespace coscore::core
 {
@@ -50,6 +51,31 @@ std::string JsonQuote(std::string_view text)
     return out;
 }
 
+void JsonWriter::WriteOutIfLarge()
+{
+    constexpr std::size_t kPieceBytes = 64 * 1024;
+    if (m_sink != nullptr && m_out.size() >= kPieceBytes)
+    {
+        m_sink->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+        m_out.clear();
+    }
+}
+
+void JsonWriter::Finish()
+{
+    if (m_sink == nullptr)
+    {
+        return;
+    }
+    m_sink->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
+    m_sink->flush();
+    if (!*m_sink)
+    {
+        throw std::ios_base::failure("the JSON could not be written");
+    }
+}
+
 void JsonWriter::Newline()
 {
     if (m_pretty)
@@ -93,6 +119,7 @@ JsonWriter& JsonWriter::EndObject()
         Newline();
     }
     m_out += '}';
+    WriteOutIfLarge();
     return *this;
 }
 
@@ -113,6 +140,7 @@ JsonWriter& JsonWriter::EndArray()
         Newline();
     }
     m_out += ']';
+    WriteOutIfLarge();
     return *this;
 }
 

@@ -459,7 +459,7 @@ std::vector<AuditEntry> Workspace::ListAudit() const
     return ReadAuditLog(m_file->Db());
 }
 
-RoundData Workspace::LoadRound() const
+RoundData Workspace::LoadRound(Load what) const
 {
     auto& db = m_file->Db();
     RoundData round;
@@ -470,8 +470,9 @@ RoundData Workspace::LoadRound() const
     round.bids = ListBids();
     round.interests = ListInterests();
     {
-        auto st = db.Prepare(std::string("SELECT ") + kSheetColumns +
-                             " FROM score_sheets ORDER BY bid_id, member_id");
+        auto st = db.Prepare(std::string("SELECT ") + kSheetColumns + " FROM score_sheets" +
+                             (what == Load::ForScoring ? " WHERE needs_explaining = 1" : "") +
+                             " ORDER BY bid_id, member_id");
         while (st.Step())
         {
             round.sheets.push_back(ReadSheet(st));

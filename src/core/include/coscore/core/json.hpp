@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ class JsonWriter
 {
 public:
     explicit JsonWriter(bool pretty = false) : m_pretty(pretty) {}
+    /// Writes to `out` as it goes, in pieces of about 64 KiB, instead of keeping the whole text
+    /// (the reconciliation of a large round is tens of megabytes of JSON). Finish() writes the
+    /// rest; Text() holds only what is not written yet.
+    JsonWriter(std::ostream& out, bool pretty) : m_pretty(pretty), m_sink(&out) {}
 
     JsonWriter& BeginObject();
     JsonWriter& EndObject();
@@ -43,6 +48,9 @@ public:
     }
 
     const std::string& Text() const { return m_out; }
+    /// Streaming: writes what is left and flushes the stream (throws std::ios_base::failure
+    /// when the stream has failed, e.g. a full disk).
+    void Finish();
 
 private:
     JsonWriter& Value(std::string_view v) { return String(v); }
@@ -58,6 +66,7 @@ private:
 
     void BeforeValue();
     void Newline();
+    void WriteOutIfLarge();
 
     struct Level
     {
@@ -68,6 +77,7 @@ private:
     std::vector<Level> m_levels;
     bool m_after_key = false;
     bool m_pretty;
+    std::ostream* m_sink = nullptr;
 };
 
 /// Escapes a string as a JSON string literal, quotes included.
