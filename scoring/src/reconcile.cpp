@@ -66,22 +66,37 @@ private:
         out.basis_used = models.basis;
         out.basis_note = models.basis_note;
 
+        // Each fund's bids, split off before any fund is reconciled so that the round's list
+        // is freed first (at L it is 20,000 descriptions: the peak of a reconciliation).
+        const std::size_t fund_count = m_round.funds.size();
+        std::vector<std::vector<BidResult>> bids(fund_count);
+        std::vector<std::vector<const Bid*>> source(fund_count);
+        for (std::size_t b = 0; b < described.size(); ++b)
+        {
+            if (const std::uint32_t f = m_panel.FundOf(b); f < fund_count)
+            {
+                source[f].push_back(&m_round.bids[b]);
+            }
+        }
+        for (std::size_t f = 0; f < fund_count; ++f)
+        {
+            bids[f].reserve(source[f].size());
+        }
+        for (std::size_t b = 0; b < described.size(); ++b)
+        {
+            if (const std::uint32_t f = m_panel.FundOf(b); f < fund_count)
+            {
+                bids[f].push_back(std::move(described[b]));
+            }
+        }
+        std::vector<BidResult>().swap(described);
+
         std::vector<FundOutcome> outcomes;
         std::vector<const Fund*> funds;
-        for (std::size_t f = 0; f < m_round.funds.size(); ++f)
+        for (std::size_t f = 0; f < fund_count; ++f)
         {
-            std::vector<BidResult> bids;
-            std::vector<const Bid*> source;
-            for (std::size_t b = 0; b < described.size(); ++b)
-            {
-                if (m_panel.FundOf(b) == f)
-                {
-                    bids.push_back(std::move(described[b]));
-                    source.push_back(&m_round.bids[b]);
-                }
-            }
             outcomes.push_back(ReconcileFund(m_round, options, scorers, m_round.funds[f],
-                                             std::move(bids), source));
+                                             std::move(bids[f]), source[f]));
             funds.push_back(&m_round.funds[f]);
         }
         out.equal_voice = CompareVoices(m_round, scorers, models, outcomes, funds);
