@@ -5,7 +5,10 @@
 #include <coscore/forms/layout.hpp>
 #include <coscore/forms/string_convert.hpp>
 #include <coscore/forms/text_scale.hpp>
+#include <coscore/scoring/error.hpp>
 
+#include <wx/app.h>
+#include <wx/busyinfo.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -13,7 +16,9 @@
 #include <wx/filename.h>
 #include <wx/filepicker.h>
 #include <wx/log.h>
+#include <wx/numformatter.h>
 #include <wx/panel.h>
+#include <wx/progdlg.h>
 #include <wx/scrolwin.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
@@ -22,7 +27,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <exception>
+#include <future>
 
 namespace coscore::forms
 {
@@ -116,6 +124,57 @@ wxString FileFacts(const core::ImportPreview& preview)
 }
 
 /// Takes the first row as the headings and matches each field to the heading that names it.
+/// From this many rows a note says that the import is being written.
+constexpr std::int64_t kBusyNoteRows = 100'000;
+
+/// Reads and checks the files on a worker thread, so that the window stays responsive; past a
+/// moment a progress window shows the rows checked and offers to stop (then this throws
+/// coscore::Cancelled). The round is read here first: the workspace belongs to this thread.
+core::ImportPlan PlanWithProgress(wxWindow* parent, const core::Workspace& workspace,
+                                  const core::ImportRequest& request,
+                                  std::chrono::milliseconds delay)
+{
+    std::atomic<std::int64_t> rows{0};
+    std::atomic<bool> stop{false};
+    std::future<core::ImportPlan> planning =
+        std::async(std::launch::async,
+                   [&, start = core::StartImport(workspace)]() mutable
+                   {
+                       return core::PlanImport(std::move(start), request,
+                                               [&](const std::string&, std::int64_t read)
+                                               {
+                                                   rows = read;
+                                                   return !stop.load();
+                                               });
+                   });
+    if (planning.wait_for(delay) != std::future_status::ready)
+    {
+        const wxString file =
+            request.files.empty() ? wxString() : wxFileName(ToWx(request.files[0].path)).GetFullName();
+        const auto message = [&]
+        {
+            return wxString::Format(
+                _("Checking %s: %s rows so far\u2026"), file,
+                wxNumberFormatter::ToString(static_cast<long>(rows.load()),
+                                            wxNumberFormatter::Style_WithThousandsSep));
+        };
+        wxProgressDialog progress(_("Checking the file"), message(), 100, parent,
+                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
+        while (planning.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
+        {
+            const wxString done = message();
+            if (!progress.Pulse(done))
+            {
+                stop = true;
+            }
+            // Pulse() lets only paint and input events through; calls posted to run "after"
+            // (a screen reader's or a test's) run here too rather than after the check.
+            wxTheApp->ProcessPendingEvents();
+        }
+    }
+    return planning.get();
+}
+
 void SuggestColumns(core::ImportPreview& preview, core::ImportTable table)
 {
     const core::ImportPreview::Row& header = preview.rows.front();
@@ -507,7 +566,15 @@ bool ImportWizard::MakePlan()
     }
     try
     {
-        m_plan = std::make_unique<core::ImportPlan>(core::PlanImport(m_workspace, MakeRequest()));
+        m_plan = std::make_unique<core::ImportPlan>(
+            PlanWithProgress(this, m_workspace, MakeRequest(), m_progress_delay));
+    }
+    catch (const Cancelled&)
+    {
+        return ShowProblem(m_columns_problem,
+                           _("You stopped the check, so nothing was imported. Press Next to "
+                             "check the file again."),
+                           m_next);
     }
     catch (const std::exception& e)
     {
@@ -596,6 +663,14 @@ bool ImportWizard::Import()
     }
     try
     {
+        // Writing a large file takes a few seconds, all in one step that cannot stop halfway.
+        const wxBusyCursor busy;
+        std::unique_ptr<wxBusyInfo> note;
+        if (m_plan->Report().counts.scores + m_plan->Report().counts.bids > kBusyNoteRows)
+        {
+            note = std::make_unique<wxBusyInfo>(
+                _("Importing\u2026 A large file takes a few seconds."), this);
+        }
         const core::ImportReport report =
             core::CommitImport(m_workspace, *m_plan, m_accept->GetValue());
         if (!report.imported)

@@ -13,6 +13,10 @@
 #include <wx/textwrapper.h>
 #include <wx/window.h>
 
+#ifdef __WXGTK__
+#include <gtk/gtk.h>
+#endif
+
 #include <algorithm>
 #include <map>
 #include <vector>
@@ -376,6 +380,55 @@ wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& accessible_name,
     list->SetMinSize(list->FromDIP(wxSize(240, 160)));
     SetAccessibleName(list, accessible_name);
     return list;
+}
+
+void ReplaceRows(wxDataViewListCtrl* list, const std::vector<ListRow>& rows)
+{
+    auto* store = new wxDataViewListStore();
+    for (unsigned c = 0; c < list->GetColumnCount(); ++c)
+    {
+        store->AppendColumn("string"); // MakeList's columns are all text
+    }
+    for (const ListRow& row : rows)
+    {
+        store->AppendItem(row.cells, row.data);
+    }
+    list->AssociateModel(store);
+    store->DecRef(); // the list holds it now
+    // An autosized column makes GTK measure every row, in the background, for as long as the
+    // list is shown: seconds for 50,000 rows. Past this many rows each column is as wide as its
+    // heading and its first rows need, measured once.
+    constexpr std::size_t kMeasuredRows = 500;
+#ifdef __WXGTK__
+    gtk_tree_view_set_fixed_height_mode(GTK_TREE_VIEW(list->GtkGetTreeView()), FALSE);
+#endif
+    for (unsigned c = 0; c < list->GetColumnCount(); ++c)
+    {
+        wxDataViewColumn* column = list->GetColumn(c);
+        if (rows.size() <= kMeasuredRows)
+        {
+            column->SetWidth(wxCOL_WIDTH_AUTOSIZE);
+            continue;
+        }
+        std::size_t chars = column->GetTitle().length();
+        for (std::size_t r = 0; r < kMeasuredRows; ++r)
+        {
+            if (c < rows[r].cells.size())
+            {
+                chars = std::max(chars, rows[r].cells[c].GetString().length());
+            }
+        }
+        column->SetWidth(list->GetCharWidth() * static_cast<int>(chars + 2));
+    }
+#ifdef __WXGTK__
+    // With every column of a fixed width, GTK can also take every row as one line high instead
+    // of measuring each in the background (which holds up other idle work, such as closing a
+    // dialog, for seconds). GTK allows the mode only while every column has a fixed width.
+    if (rows.size() > kMeasuredRows)
+    {
+        gtk_tree_view_set_fixed_height_mode(GTK_TREE_VIEW(list->GtkGetTreeView()), TRUE);
+    }
+#endif
 }
 
 FormGrid::FormGrid(wxWindow* parent)

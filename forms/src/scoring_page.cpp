@@ -348,10 +348,7 @@ void ScoringPage::ReloadList()
     }
     int scored = 0;
     m_loading = true;
-    if (!same_rows)
-    {
-        m_list->DeleteAllItems();
-    }
+    std::vector<ListRow> rows;
     for (std::size_t i = 0; i < m_bids.size(); ++i)
     {
         const Bid& bid = m_bids[i];
@@ -361,16 +358,21 @@ void ScoringPage::ReloadList()
         const wxString name = ToWx(bid.ref + " " + bid.project_title);
         if (same_rows)
         {
+            // The same bids: change the texts in place, keeping the selection and scroll.
             m_list->SetTextValue(SheetStatusText(s), static_cast<unsigned>(i), 0);
             m_list->SetTextValue(name, static_cast<unsigned>(i), 1);
         }
         else
         {
-            wxVector<wxVariant> row;
-            row.push_back(SheetStatusText(s));
-            row.push_back(name);
-            m_list->AppendItem(row, static_cast<wxUIntPtr>(bid.key));
+            wxVector<wxVariant> cells;
+            cells.push_back(SheetStatusText(s));
+            cells.push_back(name);
+            rows.push_back({cells, static_cast<wxUIntPtr>(bid.key)});
         }
+    }
+    if (!same_rows)
+    {
+        ReplaceRows(m_list, rows);
     }
     m_loading = false;
     m_progress->SetLabelText(

@@ -35,14 +35,25 @@ using namespace scoring;
 namespace
 {
 
-void AddRow(wxDataViewListCtrl* list, std::initializer_list<wxString> cells)
+wxVector<wxVariant> Cells(std::initializer_list<wxString> cells)
 {
     wxVector<wxVariant> row;
     for (const wxString& cell : cells)
     {
         row.push_back(cell);
     }
-    list->AppendItem(row);
+    return row;
+}
+
+void AddRow(wxDataViewListCtrl* list, std::initializer_list<wxString> cells)
+{
+    list->AppendItem(Cells(cells));
+}
+
+/// For lists that can be long (bids, members, interests): filled in one step.
+void AddRow(std::vector<ListRow>& rows, std::initializer_list<wxString> cells)
+{
+    rows.push_back({Cells(cells), 0});
 }
 
 wxString OptionalPounds(const std::optional<Pence>& pence)
@@ -587,14 +598,15 @@ void MembersPage::Fill()
 {
     const auto selected = SelectedRow(m_list);
     m_members = m_workspace.ListMembers();
-    m_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     std::map<Voice, int> voices;
     for (const Member& m : m_members)
     {
         voices[VoiceOf(m.role)] += m.scores ? 1 : 0;
-        AddRow(m_list, {ToWx(m.ref), ToWx(m.name), RoleText(m.role), m.scores ? _("Yes") : _("No"),
-                        ChairText(m.chair)});
+        AddRow(rows, {ToWx(m.ref), ToWx(m.name), RoleText(m.role), m.scores ? _("Yes") : _("No"),
+                      ChairText(m.chair)});
     }
+    ReplaceRows(m_list, rows);
     m_summary->SetLabelText(wxString::Format(
         _("Scoring: %d with lived experience, %d councillors, %d professionals."),
         voices[Voice::LivedExperience], voices[Voice::Councillors], voices[Voice::Professionals]));
@@ -693,15 +705,16 @@ void BidsPage::Fill()
     {
         funds[f.key] = ToWx(f.name);
     }
-    m_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     Pence total = 0;
     for (const Bid& b : m_bids)
     {
         total += b.requested_pence;
-        AddRow(m_list, {ToWx(b.ref), ToWx(b.organisation), ToWx(b.project_title), funds[b.fund],
-                        FormatPounds(b.requested_pence, true), ToWx(b.ward),
-                        EligibilityText(b.eligibility)});
+        AddRow(rows, {ToWx(b.ref), ToWx(b.organisation), ToWx(b.project_title), funds[b.fund],
+                      FormatPounds(b.requested_pence, true), ToWx(b.ward),
+                      EligibilityText(b.eligibility)});
     }
+    ReplaceRows(m_list, rows);
     m_summary->SetLabelText(
         wxString::Format(wxPLURAL("%d bid asking for %s in all.", "%d bids asking for %s in all.",
                                   static_cast<unsigned>(m_bids.size())),
@@ -827,12 +840,13 @@ void InterestsPage::Fill()
     {
         bids[b.key] = ToWx(b.ref + " " + b.organisation);
     }
-    m_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     for (const Interest& i : m_workspace.ListInterests())
     {
-        AddRow(m_list, {members[i.member], bids[i.bid], InterestTypeText(i.type),
-                        InterestRuleText(i.rule), ToWx(i.declared_at.substr(0, 10)), ToWx(i.note)});
+        AddRow(rows, {members[i.member], bids[i.bid], InterestTypeText(i.type),
+                      InterestRuleText(i.rule), ToWx(i.declared_at.substr(0, 10)), ToWx(i.note)});
     }
+    ReplaceRows(m_list, rows);
 }
 
 void InterestsPage::RecordInterest()

@@ -10,8 +10,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/progdlg.h>
 #include <wx/textctrl.h>
 
 #include <fstream>
@@ -51,9 +53,108 @@ std::size_t AuditCount(test::DemoFrame& demo)
     return demo.Ws().ListAudit().size();
 }
 
+/// A portal export of `rows` bids: large enough that checking it takes a while.
+std::string LargeBidsFile(int rows)
+{
+    std::string csv = "bid_id,organisation,project_title,fund,amount_requested,summary\n";
+    for (int i = 0; i < rows; ++i)
+    {
+        csv += "BIG-" + std::to_string(i) + ",Group " + std::to_string(i) +
+               ",Project,Innovation Fund,5000,\"A summary, with a comma and a line\nbreak\"\n";
+    }
+    return csv;
+}
+
+/// The progress window while the wizard checks a file, or null.
+wxProgressDialog* OpenProgressWindow()
+{
+    for (wxWindow* top : wxTopLevelWindows)
+    {
+        if (auto* progress = dynamic_cast<wxProgressDialog*>(top); progress != nullptr)
+        {
+            return progress;
+        }
+    }
+    return nullptr;
+}
+
+/// Runs `act` on the progress window as soon as it is on screen (from the event loop that the
+/// wizard runs while it waits for the check); records whether it appeared.
+void WhenProgressShows(bool& appeared, std::function<void(wxProgressDialog*)> act)
+{
+    wxTheApp->CallAfter(
+        [&appeared, act = std::move(act)]
+        {
+            appeared = test::PumpUntil([] { return OpenProgressWindow() != nullptr; }, 20000);
+            if (appeared)
+            {
+                act(OpenProgressWindow());
+            }
+        });
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(import_wizard)
+
+BOOST_AUTO_TEST_CASE(ALargeFileIsCheckedWithProgressThenImported)
+{
+    test::DemoFrame demo;
+    const std::size_t bids_before = demo.Ws().ListBids().size();
+    auto* wizard = OpenWizard(demo);
+    // Large enough to pass the progress window a few times; shown at once for the test.
+    constexpr int kRows = 50'000;
+    wizard->SetProgressDelay(std::chrono::milliseconds(0));
+    wizard->SetFile(WriteFile(demo, "large.csv", LargeBidsFile(kRows)));
+    BOOST_REQUIRE(wizard->Next());
+    bool appeared = false;
+    WhenProgressShows(appeared,
+                      [](wxProgressDialog* progress)
+                      {
+                          test::Settle();
+                          test::Screenshot(progress, "import_2b_checking");
+                      });
+    BOOST_REQUIRE(wizard->Next());
+    BOOST_TEST(appeared);
+    BOOST_REQUIRE(wizard->GetReport() != nullptr);
+    BOOST_TEST(wizard->GetReport()->Errors() == 0);
+    BOOST_TEST(wizard->GetReport()->counts.bids == kRows);
+    BOOST_TEST(wizard->GetReport()->Warnings() == 0);
+    BOOST_REQUIRE(wizard->Import());
+    test::DestroyAndWait(wizard);
+    BOOST_TEST(demo.Ws().ListBids().size() == bids_before + kRows);
+}
+
+BOOST_AUTO_TEST_CASE(StoppingTheCheckImportsNothingAndSaysSo)
+{
+    test::DemoFrame demo;
+    const std::size_t bids_before = demo.Ws().ListBids().size();
+    const std::size_t audit_before = AuditCount(demo);
+    auto* wizard = OpenWizard(demo);
+    wizard->SetProgressDelay(std::chrono::milliseconds(0));
+    wizard->SetFile(WriteFile(demo, "large.csv", LargeBidsFile(200'000)));
+    BOOST_REQUIRE(wizard->Next());
+    bool appeared = false;
+    WhenProgressShows(appeared,
+                      [](wxProgressDialog* progress)
+                      {
+                          // As a user presses Cancel on the progress window.
+                          auto* cancel = wxDynamicCast(progress->FindWindow(wxID_CANCEL), wxButton);
+                          BOOST_REQUIRE(cancel != nullptr);
+                          wxCommandEvent press(wxEVT_BUTTON, wxID_CANCEL);
+                          press.SetEventObject(cancel);
+                          cancel->GetEventHandler()->ProcessEvent(press);
+                      });
+    BOOST_TEST(!wizard->Next());
+    BOOST_TEST(appeared);
+    BOOST_TEST(static_cast<int>(wizard->GetStep()) == static_cast<int>(Step::Columns));
+    BOOST_TEST(wizard->GetReport() == nullptr);
+    test::Settle();
+    test::Screenshot(wizard, "import_2c_stopped");
+    test::DestroyAndWait(wizard);
+    BOOST_TEST(demo.Ws().ListBids().size() == bids_before);
+    BOOST_TEST(AuditCount(demo) == audit_before);
+}
 
 BOOST_AUTO_TEST_CASE(AGoodBidsFileIsImportedInOneAuditedStep)
 {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <coscore/core/import.hpp>
+#include <coscore/scoring/error.hpp>
 
 #include <map>
 #include <string>
@@ -73,6 +74,18 @@ public:
     std::string ColumnName(int column) const;
     const std::string& File() const { return m_file; }
     ImportTable Table() const { return m_table; }
+
+    void SetProgress(ImportProgress progress) { m_progress = std::move(progress); }
+    /// Counts one row read; every few thousand rows tells the progress callback, and throws
+    /// coscore::Cancelled when it asks to stop.
+    void CountRow()
+    {
+        constexpr std::int64_t kRowsPerReport = 16384;
+        if (++m_rows % kRowsPerReport == 0 && m_progress && !m_progress(m_file, m_rows))
+        {
+            throw Cancelled();
+        }
+    }
     FileFormat Format() const { return m_format; }
     char Separator() const { return m_separator; }
 
@@ -80,6 +93,8 @@ private:
     IssueLog& m_log;
     std::string m_file;
     ImportTable m_table;
+    ImportProgress m_progress;
+    std::int64_t m_rows = 0;
     FileFormat m_format = FileFormat::Csv;
     char m_separator = ',';
     std::string m_sheet;

@@ -28,6 +28,13 @@ struct ImportPlan::State
     std::int64_t audit_head = 0; ///< the round's last audit entry when the plan was made
 };
 
+struct ImportStart::State
+{
+    ImportBaseline baseline;
+    std::vector<bool> locked_funds;
+    std::int64_t audit_head = 0;
+};
+
 ImportPlan::ImportPlan() : m_state(std::make_unique<State>())
 {
 }
@@ -82,13 +89,8 @@ std::int64_t AuditHead(const Workspace& workspace)
 
 ImportState StateOf(const Workspace& workspace)
 {
-    const ImportBaseline baseline = workspace.GetImportBaseline();
-    std::vector<bool> locked;
-    for (const scoring::Fund& f : baseline.funds)
-    {
-        locked.push_back(workspace.IsFundLocked(f.key));
-    }
-    return ImportState(baseline, locked);
+    const ImportStart start = StartImport(workspace);
+    return ImportState(start.Internal().baseline, start.Internal().locked_funds);
 }
 
 /// Problems with the request itself, before any file is read.
@@ -193,13 +195,36 @@ ImportPreview PreviewImportFile(const Workspace& workspace, const ImportFile& fi
     return preview;
 }
 
+ImportStart::ImportStart(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+ImportStart::ImportStart(ImportStart&&) noexcept = default;
+ImportStart& ImportStart::operator=(ImportStart&&) noexcept = default;
+ImportStart::~ImportStart() = default;
+
+ImportStart StartImport(const Workspace& workspace)
+{
+    auto start = std::make_unique<ImportStart::State>();
+    start->audit_head = AuditHead(workspace);
+    start->baseline = workspace.GetImportBaseline();
+    for (const scoring::Fund& f : start->baseline.funds)
+    {
+        start->locked_funds.push_back(workspace.IsFundLocked(f.key));
+    }
+    return ImportStart(std::move(start));
+}
+
 ImportPlan PlanImport(const Workspace& workspace, const ImportRequest& request)
 {
+    return PlanImport(StartImport(workspace), request);
+}
+
+ImportPlan PlanImport(ImportStart start, const ImportRequest& request,
+                      const ImportProgress& progress)
+{
     auto plan = std::make_unique<ImportPlan::State>();
-    plan->audit_head = AuditHead(workspace);
+    plan->audit_head = start.Internal().audit_head;
     IssueLog log;
     CheckRequest(request, log);
-    ImportState state = StateOf(workspace);
+    ImportState state(start.Internal().baseline, start.Internal().locked_funds);
     std::string source;
     for (const ImportTable table : AllImportTables())
     {
@@ -210,6 +235,7 @@ ImportPlan PlanImport(const Workspace& workspace, const ImportRequest& request)
                 continue;
             }
             SourceContext context(log, file.path, table);
+            context.SetProgress(progress);
             const auto handler = MakeHandler(table, state, context, request);
             ReadTable(file, request.options, context, *handler);
             // The audit names what was imported by table and content hash: ids only.

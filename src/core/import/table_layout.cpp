@@ -366,6 +366,7 @@ TableResult ReadTable(const ImportFile& file, const ImportOptions& options, Sour
         result.file = ReadTableRows(file.path, read,
                                     [&](const RowView& row)
                                     {
+                                        context.CountRow();
                                         if (row.file != nullptr && !any_row)
                                         {
                                             context.SetFormat(*row.file);

@@ -11,6 +11,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <future>
+
 #include <ostream>
 
 namespace
@@ -429,6 +431,53 @@ BOOST_AUTO_TEST_CASE(ACommitRefusesWhenTheRoundChangedAfterThePlan)
     BOOST_TEST(f.ws->ListBids().size() == 4U);
     const ImportPlan again = PlanImport(*f.ws, request);
     BOOST_TEST(CommitImport(*f.ws, again, false).imported);
+}
+
+BOOST_AUTO_TEST_CASE(PlanningFromAStartReportsProgressAndCanBeStopped)
+{
+    RoundFixture f;
+    std::string bids = kBidHead;
+    for (int i = 0; i < 40'000; ++i)
+    {
+        bids += "B-" + std::to_string(i) + ",Org,T,Innovation Fund,10\n";
+    }
+    const ImportRequest request = f.Request(ImportTable::Bids, bids);
+    const auto audit_before = f.ws->ListAudit().size();
+
+    // Planned from a start taken on this thread, on another one, as the wizard does.
+    std::vector<std::int64_t> reported;
+    std::vector<std::string> files;
+    ImportStart start = StartImport(*f.ws);
+    ImportPlan plan = std::async(std::launch::async,
+                                 [&]
+                                 {
+                                     return PlanImport(std::move(start), request,
+                                                       [&](const std::string& file, std::int64_t rows)
+                                                       {
+                                                           // Checked here, not on that thread:
+                                                           // Boost.Test is not thread-safe.
+                                                           files.push_back(file);
+                                                           reported.push_back(rows);
+                                                           return true;
+                                                       });
+                                 })
+                          .get();
+    BOOST_TEST(plan.Report().counts.bids == 40'000);
+    BOOST_TEST(reported.size() >= 2U);
+    BOOST_TEST(std::is_sorted(reported.begin(), reported.end()));
+    BOOST_TEST(std::all_of(files.begin(), files.end(),
+                           [&](const std::string& file) { return file == request.files[0].path; }));
+
+    // Stopped at the second report: Cancelled, and the round as it was.
+    int calls = 0;
+    BOOST_CHECK_THROW(PlanImport(StartImport(*f.ws), request,
+                                 [&](const std::string&, std::int64_t) { return ++calls < 2; }),
+                      coscore::Cancelled);
+    BOOST_TEST(calls == 2);
+    BOOST_TEST(f.ws->ListBids().size() == 4U);
+    BOOST_TEST(f.ws->ListAudit().size() == audit_before);
+    BOOST_TEST(CommitImport(*f.ws, plan, false).imported);
+    BOOST_TEST(f.ws->ListBids().size() == 40'004U);
 }
 
 BOOST_AUTO_TEST_CASE(ThePreviewShowsTheFirstRowsTheHeaderAndAMatrix)

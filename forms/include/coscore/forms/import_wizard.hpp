@@ -9,6 +9,7 @@
 
 #include <wx/dialog.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -60,6 +61,8 @@ public:
     wxTextCtrl* GetReportText() const { return m_report_text; }
     wxButton* GetImportButton() const { return m_import; }
     wxCheckBox* GetAcceptWarnings() const { return m_accept; }
+    /// How long a check runs before the progress window shows (tests: 0, to always show it).
+    void SetProgressDelay(std::chrono::milliseconds delay) { m_progress_delay = delay; }
 
 private:
     wxWindow* BuildFilePage(wxWindow* parent);
@@ -77,6 +80,8 @@ private:
     Step m_step = Step::File;
     std::optional<core::ImportPreview> m_preview;
     std::unique_ptr<core::ImportPlan> m_plan;
+    /// Most files are checked in a blink: no progress window flashes up for them.
+    std::chrono::milliseconds m_progress_delay{400};
 
     wxSimplebook* m_book = nullptr;
     wxStaticText* m_title = nullptr;

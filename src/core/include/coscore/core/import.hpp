@@ -10,6 +10,7 @@
 #include <coscore/core/workspace.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -204,6 +205,34 @@ private:
 
 /// Reads and checks every file of the request against the round, writing nothing.
 ImportPlan PlanImport(const Workspace& workspace, const ImportRequest& request);
+
+/// What planning needs from the round (its rows, keys and last audit entry), read on the thread
+/// that owns the workspace. Planning from it reads only the files, so it may run on another
+/// thread while the window stays responsive (the workspace itself is not thread-safe).
+class ImportStart
+{
+public:
+    ImportStart(ImportStart&&) noexcept;
+    ImportStart& operator=(ImportStart&&) noexcept;
+    ~ImportStart();
+
+    struct State;
+    explicit ImportStart(std::unique_ptr<State> state);
+    State& Internal() const { return *m_state; }
+
+private:
+    std::unique_ptr<State> m_state;
+};
+
+ImportStart StartImport(const Workspace& workspace);
+
+/// Called every few thousand rows while the files are read, with the file (as given) and the
+/// rows of it read so far. Returning false stops the reading: PlanImport throws
+/// coscore::Cancelled and nothing is written.
+using ImportProgress = std::function<bool(const std::string& file, std::int64_t rows)>;
+
+ImportPlan PlanImport(ImportStart start, const ImportRequest& request,
+                      const ImportProgress& progress = {});
 
 /// Writes a plan in one transaction with one audit entry, when the report allows it (else
 /// writes nothing and returns the report with `imported` false). Throws CommandError when the
