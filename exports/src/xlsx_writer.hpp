@@ -155,6 +155,7 @@ public:
     /// the cut, in UTF-16 units, when the text was cut.
     std::optional<std::size_t> WriteText(int row, int col, std::string_view text,
                                          Style style = Style::Text);
+    /// A NaN or infinite value leaves a blank cell, as the CSV leaves an empty field.
     void WriteNumber(int row, int col, double value, Style style);
     void WriteBlank(int row, int col, Style style);
     void WriteDateTime(int row, int col, const DateTime& when, Style style = Style::DateTime);
