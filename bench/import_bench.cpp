@@ -3,7 +3,7 @@
 // by phase: plan (read and check every file) and commit (one transaction), on the files that
 // coscore_bench_generate writes. A diagnostic then re-inserts the same score rows into scratch
 // copies of the round, with and without the scores triggers and foreign keys, to show what the
-// round file's own checks cost per row (the triggers stay in the schema; this only measures).
+// round file's own per-row checks cost (Workspace::Import checks them once per import instead).
 // Usage: coscore_import_bench FOLDER [RUNS]     (prints one Markdown table on stdout)
 #include "sqlite/database.hpp"
 
@@ -216,7 +216,10 @@ int main(int argc, char** argv)
         const std::string scratch = folder + "/import-bench-scratch.coscore";
         const auto diagnose = [&](const char* what, const char* prepare)
         { PrintRow(what, {TimeScoreInsert(round, scratch, prepare)}, scores); };
-        std::printf("Score rows alone, re-inserted into a scratch copy of the round:\n\n");
+        std::printf(
+            "Score rows alone, re-inserted row by row into a scratch copy of the round: what "
+            "the per-row guards cost (an import checks them once per import instead, "
+            "src/core/src/bulk_checks.hpp):\n\n");
         std::printf(
             "| schema | wall s | rows/s | CPU s | rows per CPU-s |\n|---|---|---|---|---|\n");
         diagnose("as the round file is (trigger, foreign keys)", "PRAGMA foreign_keys = ON;");

@@ -149,8 +149,9 @@ core::ImportPlan PlanWithProgress(wxWindow* parent, const core::Workspace& works
                    });
     if (planning.wait_for(delay) != std::future_status::ready)
     {
-        const wxString file =
-            request.files.empty() ? wxString() : wxFileName(ToWx(request.files[0].path)).GetFullName();
+        const wxString file = request.files.empty()
+                                  ? wxString()
+                                  : wxFileName(ToWx(request.files[0].path)).GetFullName();
         const auto message = [&]
         {
             return wxString::Format(

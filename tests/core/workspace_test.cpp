@@ -391,8 +391,8 @@ BOOST_AUTO_TEST_CASE(RefusedCommandsChangeNothing)
          {
              const Key bid = f.BidKey("INN-010");
              const Criterion& c = f.FirstCriterion(bid);
-             f.ws->Import(OneScoreBatch(bid, f.MemberKey("M06"), c.key,
-                                        static_cast<int>(c.scale_max + 1)));
+             f.ws->Import(
+                 OneScoreBatch(bid, f.MemberKey("M06"), c.key, static_cast<int>(c.scale_max + 1)));
          }},
         {"ImportScoreWithACriterionOfAnotherFund",
          [](DemoFixture& f)
@@ -608,8 +608,9 @@ BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigg
         BOOST_TEST_CONTEXT(words)
         {
             BOOST_CHECK_EXCEPTION(f.ws->Import(batch), core::CommandError,
-                                  [&](const core::CommandError& e)
-                                  { return std::string(e.what()).find(words) != std::string::npos; });
+                                  [&](const core::CommandError& e) {
+                                      return std::string(e.what()).find(words) != std::string::npos;
+                                  });
         }
     };
     // A member new in the batch has no score anywhere, so only the rule under test can refuse.
@@ -643,12 +644,14 @@ BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigg
     f.ws.reset();
     core::sqlite::Database db(f.path, core::sqlite::OpenFlags::ReadWrite);
     // Only the trigger refuses a value of 999 (the CHECK constraints allow any whole number).
-    BOOST_CHECK_EXCEPTION(db.Execute("INSERT INTO scores (bid_id, member_id, criterion_id, value) "
-                                     "VALUES (" + std::to_string(bid) + ", " +
-                                     std::to_string(kFresh) + ", " +
-                                     std::to_string(criterion.key + 1) + ", 999)"),
-                          core::StorageError, [](const core::StorageError& e)
-                          { return std::string(e.what()).find("score refused") != std::string::npos; });
+    BOOST_CHECK_EXCEPTION(
+        db.Execute("INSERT INTO scores (bid_id, member_id, criterion_id, value) "
+                   "VALUES (" +
+                   std::to_string(bid) + ", " + std::to_string(kFresh) + ", " +
+                   std::to_string(criterion.key + 1) + ", 999)"),
+        core::StorageError,
+        [](const core::StorageError& e)
+        { return std::string(e.what()).find("score refused") != std::string::npos; });
     auto reopened = core::Workspace::Open(f.path); // the schema check: the trigger is as it was
     BOOST_TEST(reopened->LoadRound().scores.size() > 0U);
 }

@@ -195,7 +195,9 @@ ImportPreview PreviewImportFile(const Workspace& workspace, const ImportFile& fi
     return preview;
 }
 
-ImportStart::ImportStart(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+ImportStart::ImportStart(std::unique_ptr<State> state) : m_state(std::move(state))
+{
+}
 ImportStart::ImportStart(ImportStart&&) noexcept = default;
 ImportStart& ImportStart::operator=(ImportStart&&) noexcept = default;
 ImportStart::~ImportStart() = default;

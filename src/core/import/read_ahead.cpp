@@ -170,7 +170,8 @@ bool Deliver(Batch& batch, const RowSink& sink, std::vector<CellView>& views)
         for (std::size_t c = row.first_cell; c < row.first_cell + row.cell_count; ++c)
         {
             const CopiedCell& cell = batch.cells[c];
-            views.push_back({cell.kind, std::string_view(batch.text).substr(cell.offset, cell.size)});
+            views.push_back(
+                {cell.kind, std::string_view(batch.text).substr(cell.offset, cell.size)});
         }
         batch.info.rows_read = row.rows_read;
         if (!sink(RowView{row.number, views, &batch.info}))

@@ -234,8 +234,9 @@ FileInfo ReadTableRows(const std::string& path, const ReadOptions& options, cons
         Sniff(std::string_view(head, got > 0 ? static_cast<std::size_t>(got) : 0));
     FileSource source(file.fd);
     // Large files are taken apart on a second thread while the caller checks the rows.
-    const auto read = [&](const std::function<FileInfo(const RowSink&)>& read_rows)
-    { return file.size >= kReadAheadBytes ? imports::ReadAhead(read_rows, sink) : read_rows(sink); };
+    const auto read = [&](const std::function<FileInfo(const RowSink&)>& read_rows) {
+        return file.size >= kReadAheadBytes ? imports::ReadAhead(read_rows, sink) : read_rows(sink);
+    };
     switch (sniffed)
     {
     case Sniffed::Zip:

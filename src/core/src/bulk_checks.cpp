@@ -93,11 +93,11 @@ RoundKeys ReadRoundKeys(sqlite::Database& db)
     while (criteria.Step())
     {
         keys.criteria.emplace(static_cast<Key>(criteria.Int64(0)),
-                              CriterionRule{static_cast<Key>(criteria.Int64(1)),
-                                            criteria.Int64(2), criteria.Int64(3)});
+                              CriterionRule{static_cast<Key>(criteria.Int64(1)), criteria.Int64(2),
+                                            criteria.Int64(3)});
     }
-    auto barred = db.Prepare(
-        "SELECT member_id, bid_id FROM interests WHERE rule <> 'declared_may_score'");
+    auto barred =
+        db.Prepare("SELECT member_id, bid_id FROM interests WHERE rule <> 'declared_may_score'");
     while (barred.Step())
     {
         keys.barred.emplace(static_cast<Key>(barred.Int64(0)), static_cast<Key>(barred.Int64(1)));
@@ -116,8 +116,7 @@ void CheckScore(const RoundKeys& keys, Key fund, const scoring::Score& s)
     const auto criterion = keys.criteria.find(s.criterion);
     if (criterion == keys.criteria.end() || criterion->second.fund != fund)
     {
-        Refuse("a score names a criterion that is not on its bid's scoring form", s.bid,
-               s.member);
+        Refuse("a score names a criterion that is not on its bid's scoring form", s.bid, s.member);
     }
     if (s.value && (*s.value < criterion->second.min || *s.value > criterion->second.max))
     {

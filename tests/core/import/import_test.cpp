@@ -12,7 +12,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <future>
-
 #include <ostream>
 
 namespace
@@ -448,20 +447,21 @@ BOOST_AUTO_TEST_CASE(PlanningFromAStartReportsProgressAndCanBeStopped)
     std::vector<std::int64_t> reported;
     std::vector<std::string> files;
     ImportStart start = StartImport(*f.ws);
-    ImportPlan plan = std::async(std::launch::async,
-                                 [&]
-                                 {
-                                     return PlanImport(std::move(start), request,
-                                                       [&](const std::string& file, std::int64_t rows)
-                                                       {
-                                                           // Checked here, not on that thread:
-                                                           // Boost.Test is not thread-safe.
-                                                           files.push_back(file);
-                                                           reported.push_back(rows);
-                                                           return true;
-                                                       });
-                                 })
-                          .get();
+    ImportPlan plan =
+        std::async(std::launch::async,
+                   [&]
+                   {
+                       return PlanImport(std::move(start), request,
+                                         [&](const std::string& file, std::int64_t rows)
+                                         {
+                                             // Checked here, not on that thread:
+                                             // Boost.Test is not thread-safe.
+                                             files.push_back(file);
+                                             reported.push_back(rows);
+                                             return true;
+                                         });
+                   })
+            .get();
     BOOST_TEST(plan.Report().counts.bids == 40'000);
     BOOST_TEST(reported.size() >= 2U);
     BOOST_TEST(std::is_sorted(reported.begin(), reported.end()));
