@@ -269,8 +269,10 @@ def open_from_desktop(args, work, demo):
                 "GDK_BACKEND": "x11", "NO_AT_BRIDGE": "1", "LANG": "en_GB.UTF-8"})
     os.makedirs(home)
     started = time.monotonic()
-    result = subprocess.run([args.xvfb_run, "-a", "-s", "-screen 0 1280x1024x24", args.python,
-                             os.path.join(HERE, "open_from_desktop.py"), demo, "/usr/bin/coscore"],
+    # A display number of its own: see tests/forms/CMakeLists.txt.
+    result = subprocess.run([args.xvfb_run, "-a", "-n", "170", "-s", "-screen 0 1280x1024x24",
+                             args.python, os.path.join(HERE, "open_from_desktop.py"), demo,
+                             "/usr/bin/coscore"],
                             env=env, capture_output=True, text=True, timeout=120, check=False)
     print((result.stdout + result.stderr).strip(), flush=True)
     check(result.returncode == 0, "opening the demo round from the desktop failed (above)")

@@ -8,7 +8,7 @@ exec dbus-run-session -- sh -c '
     /usr/libexec/at-spi-bus-launcher --launch-immediately &
     launcher=$!
     unset NO_AT_BRIDGE
-    GDK_BACKEND=x11 LANG=en_GB.UTF-8 xvfb-run -a -s "-screen 0 1280x1024x24" \
+    GDK_BACKEND=x11 LANG=en_GB.UTF-8 xvfb-run -a -n 150 -s "-screen 0 1280x1024x24" \
         "$0" --run_test=meeting_a11y --logger=HRF,message,stdout --color_output=no
     status=$?
     kill "$launcher" 2>/dev/null || true
