@@ -188,6 +188,7 @@ void SensitivityPanel::ShowFund(const RoundData& round, const ReconcileResult& r
         }
         SetWrappedLabel(m_changes, text);
     }
+    std::vector<ListRow> rows;
     for (const BidResult& b : fr->bids)
     {
         const Bid* bid = FindRoundBid(round, b.bid);
@@ -211,8 +212,9 @@ void SensitivityPanel::ShowFund(const RoundData& round, const ReconcileResult& r
         row.push_back(PointsText(b.adjusted));
         row.push_back((b.funded ? _("Funded") : _("Not funded")) +
                       (changes ? _(" (changes)") : wxString()));
-        m_list->AppendItem(row);
+        rows.push_back({row, 0});
     }
+    ReplaceRows(m_list, rows);
     SetRows(m_list, static_cast<int>(fr->bids.size()));
     Relayout();
 }
@@ -291,6 +293,7 @@ void CertaintyPanel::ShowFund(const RoundData& round, const ReconcileResult& res
                                      : ToWx(group);
     };
     std::vector<Key> band;
+    std::vector<ListRow> rows;
     for (const BidResult& b : fr->bids)
     {
         wxVector<wxVariant> row;
@@ -320,8 +323,9 @@ void CertaintyPanel::ShowFund(const RoundData& round, const ReconcileResult& res
                 row.push_back(_("not ranked"));
             }
         }
-        m_list->AppendItem(row);
+        rows.push_back({row, 0});
     }
+    ReplaceRows(m_list, rows);
     if (!snsf)
     {
         SetWrappedLabel(m_band, _("SNSF mode is off. Turning it on changes the round's policy and "
@@ -428,6 +432,7 @@ void VoicePanel::ShowFund(const RoundData& round, const ReconcileResult& result,
         m_voices->AppendItem(row);
     }
     SetWrappedLabel(m_what_if, what_if);
+    std::vector<ListRow> rows;
     for (const BidResult& b : fr->bids)
     {
         wxVector<wxVariant> row;
@@ -441,8 +446,9 @@ void VoicePanel::ShowFund(const RoundData& round, const ReconcileResult& result,
         const auto& lived = b.voices[static_cast<std::size_t>(Voice::LivedExperience)].mean;
         const auto& councillors = b.voices[static_cast<std::size_t>(Voice::Councillors)].mean;
         row.push_back(lived && councillors ? SignedPoints(*lived - *councillors) : wxString("—"));
-        m_bids->AppendItem(row);
+        rows.push_back({row, 0});
     }
+    ReplaceRows(m_bids, rows);
     SetRows(m_voices, kVoiceCount);
     SetRows(m_bids, static_cast<int>(fr->bids.size()));
     Relayout();
