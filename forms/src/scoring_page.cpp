@@ -639,6 +639,13 @@ bool ScoringPage::FlushNotes()
     m_notes_dirty = false;
     const core::SheetNotes before = m_saved_notes;
     const core::SheetNotes after = NotesInControls();
+    // GTK can report a text change when only the fonts changed (a new text size): an edit
+    // that changes nothing is not saved, so it adds no undo step and no audit entry.
+    if (after == before)
+    {
+        MarkSaved();
+        return true;
+    }
     const bool ok = m_history.Submit(
         MemberActor(), _("Comments"), [=](core::Workspace& ws) { ws.SaveSheetNotes(after); },
         [=](core::Workspace& ws) { ws.SaveSheetNotes(before); });

@@ -230,6 +230,23 @@ BOOST_AUTO_TEST_CASE(CommentsAreSavedWhenTypingPausesAndTheFlagAtOnce)
         test::PumpUntil([&] { return demo.Ws().GetSheet(bid, aisha).sheet.needs_explaining; }));
 }
 
+BOOST_AUTO_TEST_CASE(ChangingTheTextSizeSavesNoComments)
+{
+    // GTK reported a change in the comment fields when only their fonts changed, and the page
+    // saved the unchanged comments: an audit entry and an undo step for nothing.
+    DemoFrame demo;
+    const std::size_t audit_before = demo.Ws().ListAudit().size();
+    for (const double scale : {2.0, 1.0})
+    {
+        demo.frame->SetTextScale(scale);
+        // Longer than the pause after typing that saves comments.
+        const wxLongLong until = wxGetLocalTimeMillis() + 2000;
+        test::PumpUntil([&] { return wxGetLocalTimeMillis() > until; }, 3000);
+    }
+    BOOST_TEST(demo.Ws().ListAudit().size() == audit_before);
+    BOOST_TEST(!demo.frame->GetHistory().CanUndo());
+}
+
 BOOST_AUTO_TEST_CASE(ASubmittedSheetIsShownButCannotChange)
 {
     DemoFrame demo;

@@ -108,6 +108,8 @@ struct SheetNotes
     std::string questions;
     bool needs_explaining = false;
     std::string supported_by;
+
+    bool operator==(const SheetNotes&) const = default;
 };
 
 /// Rows added in one all-or-nothing step (import, demo). Keys are chosen by the caller and must
