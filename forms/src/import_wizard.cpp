@@ -161,6 +161,10 @@ core::ImportPlan PlanWithProgress(wxWindow* parent, const core::Workspace& works
         };
         wxProgressDialog progress(_("Checking the file"), message(), 100, parent,
                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
+        // At the wizard's text size. (Not MatchTextSize: that settles a dialog's layout when it
+        // is first shown, and this one is on screen from the start.)
+        ScaleFonts(&progress, TextScaleOf(parent));
+        progress.Fit();
         while (planning.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready)
         {
             const wxString done = message();

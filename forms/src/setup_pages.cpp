@@ -45,12 +45,7 @@ wxVector<wxVariant> Cells(std::initializer_list<wxString> cells)
     return row;
 }
 
-void AddRow(wxDataViewListCtrl* list, std::initializer_list<wxString> cells)
-{
-    list->AppendItem(Cells(cells));
-}
-
-/// For lists that can be long (bids, members, interests): filled in one step.
+/// Rows are gathered and the list filled in one step (ReplaceRows), long or short.
 void AddRow(std::vector<ListRow>& rows, std::initializer_list<wxString> cells)
 {
     rows.push_back({Cells(cells), 0});
@@ -224,18 +219,19 @@ void FundsPage::Fill()
     const auto selected = SelectedRow(m_funds_list);
     m_funds = m_workspace.ListFunds();
     const auto bids = m_workspace.ListBids();
-    m_funds_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     Pence total = 0;
     for (const Fund& f : m_funds)
     {
         total += f.budget_pence;
         const auto count =
             std::count_if(bids.begin(), bids.end(), [&f](const Bid& b) { return b.fund == f.key; });
-        AddRow(m_funds_list,
+        AddRow(rows,
                {ToWx(f.name), FormatPounds(f.budget_pence, true), OptionalPounds(f.min_award_pence),
                 OptionalPounds(f.max_award_pence), wxString::Format("%zu", f.pots.size()),
                 wxString::Format("%d", static_cast<int>(count))});
     }
+    ReplaceRows(m_funds_list, rows);
     m_total->SetLabelText(wxString::Format(
         wxPLURAL("%d fund with a total budget of %s.", "%d funds with a total budget of %s.",
                  static_cast<unsigned>(m_funds.size())),
@@ -256,15 +252,16 @@ std::optional<Fund> FundsPage::SelectedFund() const
 
 void FundsPage::FillPots()
 {
-    m_pots_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     if (const auto fund = SelectedFund())
     {
         for (const Pot& pot : fund->pots)
         {
-            AddRow(m_pots_list, {ToWx(pot.name), FormatPounds(pot.minimum_pence, true),
-                                 ToWx(pot.field), Joined(pot.values)});
+            AddRow(rows, {ToWx(pot.name), FormatPounds(pot.minimum_pence, true), ToWx(pot.field),
+                          Joined(pot.values)});
         }
     }
+    ReplaceRows(m_pots_list, rows);
 }
 
 void FundsPage::AddFund()
@@ -455,17 +452,19 @@ void FormsPage::Fill()
     }
     double weights = 0;
     int position = 1;
+    std::vector<ListRow> rows;
     for (const Criterion& c : fund->criteria)
     {
         weights += c.weight_percent;
-        AddRow(m_criteria, {ToWx(c.name), wxString::Format("%g%%", c.weight_percent),
-                            wxString::Format(_("%d to %d"), c.scale_min, c.scale_max),
-                            c.gate ? wxString::Format("%d", *c.gate) : _("none")});
+        AddRow(rows, {ToWx(c.name), wxString::Format("%g%%", c.weight_percent),
+                      wxString::Format(_("%d to %d"), c.scale_min, c.scale_max),
+                      c.gate ? wxString::Format("%d", *c.gate) : _("none")});
         auto* view =
             new CriterionView(m_preview, c, position++, static_cast<int>(fund->criteria.size()));
         m_preview->GetSizer()->Add(view, wxSizerFlags().Expand().Border(wxALL, Gap(this)));
         ScaleFonts(view, TextScaleOf(this));
     }
+    ReplaceRows(m_criteria, rows);
     const bool whole = std::abs(weights - 100.0) < 0.05;
     SetWrappedLabel(
         m_weights,
@@ -1013,7 +1012,7 @@ void ChecklistPage::Build()
 void ChecklistPage::Fill()
 {
     const auto checks = RunSetupChecks(m_workspace.LoadRound());
-    m_list->DeleteAllItems();
+    std::vector<ListRow> rows;
     int to_do = 0;
     // Things to put right come first: that is what the officer is here for.
     for (const bool ok : {false, true})
@@ -1023,10 +1022,11 @@ void ChecklistPage::Fill()
             if (check.ok == ok)
             {
                 to_do += ok ? 0 : 1;
-                AddRow(m_list, {ok ? _("Done") : _("To do"), check.text});
+                AddRow(rows, {ok ? _("Done") : _("To do"), check.text});
             }
         }
     }
+    ReplaceRows(m_list, rows);
     m_summary->SetLabelText(
         to_do == 0 ? _("Everything is ready to send.")
                    : wxString::Format(wxPLURAL("%d thing to put right.", "%d things to put right.",

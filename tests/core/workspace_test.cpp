@@ -221,19 +221,38 @@ std::vector<CommandCase> CommandCases()
     };
 }
 
-/// A batch of one score for an existing bid, member and criterion, its sheet derived.
-core::ImportBatch OneScoreBatch(Key bid, Key member, Key criterion, int value)
+/// The key of the member NewMemberScoreBatch adds.
+constexpr Key kNewMember = 70;
+
+/// A batch that adds a member and their one score on an existing bid, its sheet derived. The
+/// member has no score anywhere yet, so only the rule a test breaks can refuse the batch.
+core::ImportBatch NewMemberScoreBatch(Key bid, Key criterion, int value)
 {
     core::ImportBatch batch;
     batch.source = "test";
+    Member member;
+    member.key = kNewMember;
+    member.ref = "M70";
+    member.name = "New Member";
+    batch.members.push_back(member);
     Score s;
     s.bid = bid;
-    s.member = member;
+    s.member = kNewMember;
     s.criterion = criterion;
     s.value = static_cast<std::int16_t>(value);
     batch.scores.push_back(s);
     batch.derive_sheets = true;
     return batch;
+}
+
+/// An interest of the batch's new member in `bid` that bars them from scoring it.
+Interest BarringInterest(Key bid)
+{
+    Interest interest;
+    interest.member = kNewMember;
+    interest.bid = bid;
+    interest.rule = InterestRule::NoScoreNoSee;
+    return interest;
 }
 
 } // namespace
@@ -384,33 +403,36 @@ BOOST_AUTO_TEST_CASE(RefusedCommandsChangeNothing)
          [](DemoFixture& f)
          {
              const Key bid = f.BidKey("INN-004");
-             f.ws->Import(OneScoreBatch(bid, f.MemberKey("M05"), f.FirstCriterion(bid).key, 3));
+             core::ImportBatch batch = NewMemberScoreBatch(bid, f.FirstCriterion(bid).key, 3);
+             batch.interests.push_back(BarringInterest(bid));
+             f.ws->Import(batch);
          }},
         {"ImportScoreOutsideTheScale",
          [](DemoFixture& f)
          {
              const Key bid = f.BidKey("INN-010");
              const Criterion& c = f.FirstCriterion(bid);
-             f.ws->Import(
-                 OneScoreBatch(bid, f.MemberKey("M06"), c.key, static_cast<int>(c.scale_max + 1)));
+             f.ws->Import(NewMemberScoreBatch(bid, c.key, static_cast<int>(c.scale_max + 1)));
          }},
         {"ImportScoreWithACriterionOfAnotherFund",
          [](DemoFixture& f)
          {
              const Key other = f.FirstCriterion(f.BidKey("SUS-001")).key;
-             f.ws->Import(OneScoreBatch(f.BidKey("INN-010"), f.MemberKey("M06"), other, 3));
+             f.ws->Import(NewMemberScoreBatch(f.BidKey("INN-010"), other, 3));
          }},
         {"ImportScoreForABidNotInTheRound",
          [](DemoFixture& f)
          {
              const Key bid = f.BidKey("INN-010");
-             f.ws->Import(OneScoreBatch(9999, f.MemberKey("M06"), f.FirstCriterion(bid).key, 3));
+             f.ws->Import(NewMemberScoreBatch(9999, f.FirstCriterion(bid).key, 3));
          }},
         {"ImportScoreFromAMemberNotInTheRound",
          [](DemoFixture& f)
          {
              const Key bid = f.BidKey("INN-010");
-             f.ws->Import(OneScoreBatch(bid, 9999, f.FirstCriterion(bid).key, 3));
+             core::ImportBatch batch = NewMemberScoreBatch(bid, f.FirstCriterion(bid).key, 3);
+             batch.scores[0].member = 9999;
+             f.ws->Import(batch);
          }},
         {"ImportBidOfAFundNotInTheRound",
          [](DemoFixture& f)
@@ -613,19 +635,8 @@ BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigg
                                   });
         }
     };
-    // A member new in the batch has no score anywhere, so only the rule under test can refuse.
-    constexpr Key kFresh = 70;
-    core::ImportBatch batch = OneScoreBatch(bid, kFresh, criterion.key, criterion.scale_max);
-    Member fresh;
-    fresh.key = kFresh;
-    fresh.ref = "M70";
-    fresh.name = "New Member";
-    batch.members.push_back(fresh);
-    Interest interest;
-    interest.member = kFresh;
-    interest.bid = bid;
-    interest.rule = InterestRule::NoScoreNoSee;
-    batch.interests.push_back(interest);
+    core::ImportBatch batch = NewMemberScoreBatch(bid, criterion.key, criterion.scale_max);
+    batch.interests.push_back(BarringInterest(bid));
     refused_with(batch, "declared an interest");
     batch.interests.clear();
     batch.scores[0].value = static_cast<std::int16_t>(criterion.scale_max + 1);
@@ -647,7 +658,7 @@ BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigg
     BOOST_CHECK_EXCEPTION(
         db.Execute("INSERT INTO scores (bid_id, member_id, criterion_id, value) "
                    "VALUES (" +
-                   std::to_string(bid) + ", " + std::to_string(kFresh) + ", " +
+                   std::to_string(bid) + ", " + std::to_string(kNewMember) + ", " +
                    std::to_string(criterion.key + 1) + ", 999)"),
         core::StorageError,
         [](const core::StorageError& e)

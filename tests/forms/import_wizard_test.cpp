@@ -128,30 +128,37 @@ BOOST_AUTO_TEST_CASE(ALargeFileIsCheckedWithProgressThenImported)
 BOOST_AUTO_TEST_CASE(StoppingTheCheckImportsNothingAndSaysSo)
 {
     test::DemoFrame demo;
+    // At twice the text size: the progress window and the page that says what happened.
+    demo.frame->SetTextScale(2.0);
     const std::size_t bids_before = demo.Ws().ListBids().size();
     const std::size_t audit_before = AuditCount(demo);
     auto* wizard = OpenWizard(demo);
     wizard->SetProgressDelay(std::chrono::milliseconds(0));
-    wizard->SetFile(WriteFile(demo, "large.csv", LargeBidsFile(200'000)));
+    wizard->SetFile(WriteFile(demo, "large.csv", LargeBidsFile(600'000)));
     BOOST_REQUIRE(wizard->Next());
     bool appeared = false;
     WhenProgressShows(appeared,
                       [](wxProgressDialog* progress)
                       {
-                          // As a user presses Cancel on the progress window.
+                          // As a user presses Cancel on the progress window (first: the check
+                          // must not end while the window is photographed).
                           auto* cancel = wxDynamicCast(progress->FindWindow(wxID_CANCEL), wxButton);
                           BOOST_REQUIRE(cancel != nullptr);
                           wxCommandEvent press(wxEVT_BUTTON, wxID_CANCEL);
                           press.SetEventObject(cancel);
                           cancel->GetEventHandler()->ProcessEvent(press);
+                          test::Settle();
+                          test::Screenshot(progress, "import_2b_checking_2x");
                       });
     BOOST_TEST(!wizard->Next());
     BOOST_TEST(appeared);
     BOOST_TEST(static_cast<int>(wizard->GetStep()) == static_cast<int>(Step::Columns));
     BOOST_TEST(wizard->GetReport() == nullptr);
     test::Settle();
-    test::Screenshot(wizard, "import_2c_stopped");
+    test::Screenshot(wizard, "import_2c_stopped_2x");
+    BOOST_TEST(test::FitsOnScreen(wizard));
     test::DestroyAndWait(wizard);
+    demo.frame->SetTextScale(1.0);
     BOOST_TEST(demo.Ws().ListBids().size() == bids_before);
     BOOST_TEST(AuditCount(demo) == audit_before);
 }
