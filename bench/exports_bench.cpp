@@ -3,6 +3,7 @@
 // L rounds (L = 20,000 bids × 25 members × 8 criteria; target awards + matrix ≤ 1.5 s), written
 // to a temporary folder. The reconciliation is done once, outside the timing. Prints the
 // median and spread of several runs as a Markdown table, with the machine, for the README.
+// Usage: coscore_exports_bench [SIZES]     (SIZES e.g. "L" or "S,M"; all three by default)
 #include <coscore/exports/export.hpp>
 #include <coscore/scoring/reconcile.hpp>
 #include <coscore/scoring/synthetic_round.hpp>
@@ -85,8 +86,10 @@ std::uintmax_t FolderSize(const std::filesystem::path& folder)
 
 } // namespace
 
-int main()
+int main(int argc, char** argv)
 {
+    // Optional: the sizes to run, e.g. "L" or "S,M" (all by default).
+    const std::string sizes = argc > 1 ? argv[1] : "S,M,L";
     const std::vector<Case> cases{
         {"S", scoring::SmallRound(), 9, "—"},
         {"M", scoring::MediumRound(), 5, "—"},
@@ -110,6 +113,10 @@ int main()
     const BenchFolder folder;
     for (const Case& c : cases)
     {
+        if (sizes.find(c.name) == std::string::npos)
+        {
+            continue;
+        }
         const scoring::RoundData round = scoring::GenerateRound(c.spec, kSeed);
         const scoring::ReconcileResult result = scoring::Reconcile(round, rules_only);
         exports::ExportInput input(round, result);
