@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Workspace commands: each writes exactly one audit entry in its own transaction, refusals
 // write nothing, missing scores are never 0, and the audit chain detects tampering.
+#include "bulk_checks.hpp"
 #include "print.hpp"
 #include "sqlite/database.hpp"
 #include "temp_dir.hpp"
@@ -665,6 +666,125 @@ BOOST_AUTO_TEST_CASE(BulkImportRefusesWhatTheScoreTriggerRefusesAndKeepsTheTrigg
         { return std::string(e.what()).find("score refused") != std::string::npos; });
     auto reopened = core::Workspace::Open(f.path); // the schema check: the trigger is as it was
     BOOST_TEST(reopened->LoadRound().scores.size() > 0U);
+}
+
+BOOST_AUTO_TEST_CASE(BulkImportWritesScoresAndSheetsThatKeepEveryCheckConstraint)
+{
+    // The bulk write skips the CHECK constraints of scores and score_sheets (bulk_checks.hpp);
+    // integrity_check evaluates every CHECK of the file, so it proves the rows keep them.
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-004");
+    const Criterion first = f.FirstCriterion(bid);
+    core::ImportBatch batch = NewMemberScoreBatch(bid, first.key, first.scale_max);
+    const std::vector<MissingReason> reasons{MissingReason::None, MissingReason::NotYet,
+                                             MissingReason::Interest, MissingReason::Absent,
+                                             MissingReason::Abstained};
+    for (std::size_t i = 1; i < reasons.size(); ++i)
+    {
+        Score s = batch.scores.front();
+        s.criterion = first.key + static_cast<Key>(i);
+        s.value.reset();
+        s.missing = reasons[i];
+        batch.scores.push_back(s);
+    }
+    const std::vector<std::string> others{"INN-005", "INN-006", "INN-007", "INN-008"};
+    const std::vector<SheetStatus> statuses{SheetStatus::NotStarted, SheetStatus::InProgress,
+                                            SheetStatus::Complete, SheetStatus::Submitted};
+    for (std::size_t i = 0; i < others.size(); ++i)
+    {
+        ScoreSheet sheet;
+        sheet.bid = f.BidKey(others[i]);
+        sheet.member = kNewMember;
+        sheet.status = statuses[i];
+        sheet.strengths = "Strength " + std::to_string(i);
+        sheet.needs_explaining = i % 2 == 1;
+        batch.sheets.push_back(sheet);
+    }
+    f.ws->Import(batch);
+    f.ws.reset();
+
+    // Writable: on a read-only connection integrity_check skips the CHECK constraints.
+    core::sqlite::Database db(f.path, core::sqlite::OpenFlags::ReadWrite);
+    auto check = db.Prepare("PRAGMA integrity_check");
+    BOOST_TEST_REQUIRE(check.Step());
+    BOOST_TEST(check.Text(0) == "ok");
+    auto scores = db.Prepare("SELECT value, coalesce(missing_reason, '') FROM scores "
+                             "WHERE member_id = ?1 ORDER BY criterion_id");
+    scores.Bind(1, kNewMember);
+    const std::vector<std::string> stored{"", "not_yet", "interest", "absent", "abstained"};
+    for (std::size_t i = 0; i < stored.size(); ++i)
+    {
+        BOOST_TEST_REQUIRE(scores.Step());
+        BOOST_TEST(scores.Text(1) == stored[i]);
+        BOOST_TEST(scores.OptionalInt64(0).has_value() == (i == 0));
+    }
+    BOOST_TEST(!scores.Step());
+    auto sheets = db.Prepare("SELECT status, strengths, needs_explaining FROM score_sheets "
+                             "WHERE member_id = ?1 AND bid_id <> ?2 ORDER BY bid_id");
+    sheets.Bind(1, kNewMember).Bind(2, bid);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+    {
+        BOOST_TEST_REQUIRE(sheets.Step());
+        BOOST_TEST(sheets.Text(0) == ToString(statuses[i]));
+        BOOST_TEST(sheets.Text(1) == "Strength " + std::to_string(i));
+        BOOST_TEST(sheets.Int64(2) == (i % 2 == 1 ? 1 : 0));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(BulkImportRefusesAStatusOrReasonTheCheckConstraintsWouldRefuse)
+{
+    DemoFixture f;
+    const Key bid = f.BidKey("INN-004");
+    const Criterion criterion = f.FirstCriterion(bid);
+    const auto scores_before = f.ws->LoadRound().scores.size();
+    core::ImportBatch bad_reason = NewMemberScoreBatch(bid, criterion.key, criterion.scale_max);
+    bad_reason.scores[0].value.reset();
+    bad_reason.scores[0].missing = static_cast<MissingReason>(42);
+    core::ImportBatch bad_status = NewMemberScoreBatch(bid, criterion.key, criterion.scale_max);
+    ScoreSheet sheet;
+    sheet.bid = f.BidKey("INN-005");
+    sheet.member = kNewMember;
+    sheet.status = static_cast<SheetStatus>(42);
+    bad_status.sheets.push_back(sheet);
+    for (const core::ImportBatch* batch : {&bad_reason, &bad_status})
+    {
+        BOOST_CHECK_EXCEPTION(
+            f.ws->Import(*batch), core::CommandError,
+            [](const core::CommandError& e)
+            { return std::string(e.what()).find("does not know") != std::string::npos; });
+    }
+    BOOST_TEST(f.ws->LoadRound().scores.size() == scores_before);
+    BOOST_TEST(f.ws->Verify().Ok());
+}
+
+BOOST_AUTO_TEST_CASE(SuspendedCheckConstraintsComeBackHoweverTheWriteEnds)
+{
+    TempDir dir;
+    core::sqlite::Database db(dir.File("checks.db"), core::sqlite::OpenFlags::Create);
+    db.Execute("CREATE TABLE t (reason TEXT CHECK (reason IN ('a', 'b', 'c'))) STRICT");
+    const std::string bad = "INSERT INTO t VALUES ('not a reason')";
+    BOOST_CHECK_THROW(db.Execute(bad), core::StorageError);
+    {
+        const core::detail::CheckConstraintsSuspended suspended(db);
+        db.Execute(bad); // really suspended: the CHECK would refuse it
+    }
+    BOOST_CHECK_THROW(db.Execute(bad), core::StorageError);
+    std::optional<core::sqlite::Statement> prepared_while_suspended;
+    try
+    {
+        const core::detail::CheckConstraintsSuspended suspended(db);
+        prepared_while_suspended.emplace(db.Prepare(bad));
+        throw std::runtime_error("the write failed");
+    }
+    catch (const std::runtime_error&)
+    {
+    }
+    // Back after an exception, and a statement compiled without the CHECK is recompiled.
+    BOOST_CHECK_THROW(db.Execute(bad), core::StorageError);
+    BOOST_CHECK_THROW(prepared_while_suspended->Run(), core::StorageError);
+    auto count = db.Prepare("SELECT count(*) FROM t");
+    BOOST_TEST_REQUIRE(count.Step());
+    BOOST_TEST(count.Int64(0) == 1);
 }
 
 struct TamperCase

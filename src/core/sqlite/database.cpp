@@ -238,6 +238,14 @@ Statement& Statement::Bind(int index, std::string_view value)
     return *this;
 }
 
+Statement& Statement::BindUncopied(int index, std::string_view value)
+{
+    Check(
+        sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8),
+        "Binding a value failed");
+    return *this;
+}
+
 Statement& Statement::BindBlob(int index, const std::vector<unsigned char>& value)
 {
     Check(sqlite3_bind_blob64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT),

@@ -82,6 +82,11 @@ public:
     {
         return Bind(index, std::string_view(value));
     }
+    /// Binds text without copying it: the text must stay valid until the statement is run,
+    /// re-bound or finalised. For bulk inserts, where copying every text cost a fifth of writing
+    /// half a million score sheets.
+    Statement& BindUncopied(int index, std::string_view value);
+    Statement& BindUncopied(int index, std::string&& value) = delete; // would dangle
     Statement& BindBlob(int index, const std::vector<unsigned char>& value);
     Statement& BindNull(int index);
     template <typename T>

@@ -15,17 +15,17 @@ namespace coscore::core::detail
 
 using scoring::Key;
 
-ForeignKeysSuspended::ForeignKeysSuspended(sqlite::Database& db) : m_db(db)
+ScopedPragma::ScopedPragma(sqlite::Database& db, std::string name, bool during)
+    : m_db(db), m_name(std::move(name)), m_after(!during)
 {
-    m_db.Execute("PRAGMA foreign_keys = OFF");
+    m_db.Execute("PRAGMA " + m_name + (during ? " = ON" : " = OFF"));
 }
 
-ForeignKeysSuspended::~ForeignKeysSuspended()
+ScopedPragma::~ScopedPragma()
 {
-    // A destructor never throws; a connection whose pragma cannot be set is unusable anyway.
     try
     {
-        m_db.Execute("PRAGMA foreign_keys = ON");
+        m_db.Execute("PRAGMA " + m_name + (m_after ? " = ON" : " = OFF"));
     }
     catch (const std::exception&)
     {
