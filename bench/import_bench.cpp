@@ -2,8 +2,8 @@
 // The import benchmark (PRODUCT.md §8: ≥ 1 M score rows/s into the round file), in process and
 // by phase: plan (read and check every file) and commit (one transaction), on the files that
 // coscore_bench_generate writes. A diagnostic then re-inserts the same score rows into scratch
-// copies of the round, with and without the scores trigger, foreign keys and CHECKs, to show what the
-// round file's own per-row checks cost (Workspace::Import checks them once per import instead).
+// copies of the round, with and without the scores trigger, foreign keys and CHECKs, to show
+// what the round file's own per-row checks cost (Workspace::Import does without them).
 // Usage: coscore_import_bench FOLDER [RUNS]     (prints one Markdown table on stdout)
 #include "sqlite/database.hpp"
 
