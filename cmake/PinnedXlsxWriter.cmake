@@ -1,10 +1,12 @@
 # coscore_xlsxwriter — the libxlsxwriter that coscore::exports links (and nothing else may).
 #
 # By default a pinned libxlsxwriter 1.1.4 — Debian's own source tarball, checked against a pinned
-# SHA-256 — is built at configure time as a static library with one small patch
-# (cmake/patches/libxlsxwriter-1.1.4-compression-level.patch: lxw_workbook_options gains
-# `compression_level`) and USE_DTOA_LIBRARY (locale-free, faster number formatting). The large
-# streamed workbooks are then zipped at zlib level 1: at L that is most of the export time.
+# SHA-256 — is built at configure time as a static library with the patches of
+# COSCORE_XLSXWRITER_PATCHES, applied in order (cmake/patches/: -compression-level,
+# lxw_workbook_options gains `compression_level`; -packager-threads, `packager_threads`: the
+# worksheets of a streamed workbook assembled and deflated on several threads at close, so the
+# library needs Threads) and USE_DTOA_LIBRARY (locale-free, faster number formatting). The large streamed workbooks are then
+# zipped at zlib level 1, two sheets at a time: at L that was most of the export time.
 # Same version and otherwise Debian's options (system minizip, tmpfileplus temporary files; no
 # MD5, below), so files are as before apart from the zip level and the number text: emyg_dtoa
 # writes each double so that it reads back exactly (19.999999999999996, where "%.16G" wrote 20).
@@ -12,8 +14,9 @@
 #
 # Whenever that is not possible (COSCORE_PINNED_XLSXWRITER=OFF, no network, wrong hash, no
 # `patch`, a failed build) it falls back, with a warning, to Debian's shared library
-# (libxlsxwriter-dev), which has no compression level: exports are then correct but slower.
-# Code tests COSCORE_XLSX_COMPRESSION_LEVEL (defined only for the pinned build).
+# (libxlsxwriter-dev), which has neither option: exports are then correct but slower. Code tests
+# COSCORE_XLSX_COMPRESSION_LEVEL (defined only for the pinned build) and the header's
+# LXW_HAS_PACKAGER_THREADS.
 #
 # Offline: -DCOSCORE_XLSXWRITER_URL=file:///path/to/libxlsxwriter_1.1.4.orig.tar.gz
 include_guard(GLOBAL)
@@ -27,9 +30,11 @@ set(COSCORE_XLSXWRITER_URL
 
 # SHA-256 of Debian's libxlsxwriter_1.1.4.orig.tar.gz (as listed in libxlsxwriter_1.1.4-2.dsc).
 set(COSCORE_XLSXWRITER_SHA256 b379eb35fdd9c653ebe72485b9c992f612c7ea66f732784457997d6e782f619b)
-set(COSCORE_XLSXWRITER_PATCH
-    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-compression-level.patch)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${COSCORE_XLSXWRITER_PATCH})
+# Applied in this order (the second one's context includes the first one's lines).
+set(COSCORE_XLSXWRITER_PATCHES
+    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-compression-level.patch
+    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-packager-threads.patch)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${COSCORE_XLSXWRITER_PATCHES})
 
 add_library(coscore_xlsxwriter INTERFACE)
 
@@ -89,7 +94,12 @@ function(coscore_build_pinned_xlsxwriter out_ok)
         list(APPEND args "-DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE}")
     endif()
 
-    file(SHA256 ${COSCORE_XLSXWRITER_PATCH} patch_sha256)
+    # The stamp's key: tarball, every patch (in order), options and compiler. Any change rebuilds.
+    set(patch_sha256 "")
+    foreach(patch IN LISTS COSCORE_XLSXWRITER_PATCHES)
+        file(SHA256 ${patch} sha256)
+        list(APPEND patch_sha256 ${sha256})
+    endforeach()
     string(SHA256 key "${COSCORE_XLSXWRITER_SHA256};${patch_sha256};${args};${CMAKE_C_COMPILER_ID};${CMAKE_C_COMPILER_VERSION}")
     set(stamp ${root}/built.stamp)
     set(coscore_xlsxwriter_prefix ${prefix} PARENT_SCOPE)
@@ -147,7 +157,7 @@ function(coscore_build_pinned_xlsxwriter out_ok)
     file(RENAME ${root}/unpack/${top} ${src})
     file(REMOVE_RECURSE ${root}/unpack)
 
-    # 3. The patch, then configure, build and install into the build folder (not our install).
+    # 3. The patches, then configure, build and install into the build folder (not our install).
     find_program(COSCORE_PATCH_EXECUTABLE patch)
     if(NOT COSCORE_PATCH_EXECUTABLE)
         set(coscore_xlsxwriter_why "no `patch` program (Debian package patch)" PARENT_SCOPE)
@@ -155,10 +165,16 @@ function(coscore_build_pinned_xlsxwriter out_ok)
     endif()
     message(STATUS "libxlsxwriter 1.1.4: patching and building (static; log in ${log})")
     file(WRITE ${log} "")
-    foreach(step IN ITEMS patch configure build install)
-        if(step STREQUAL "patch")
-            set(command ${COSCORE_PATCH_EXECUTABLE} -p1 --batch --forward
-                        -i ${COSCORE_XLSXWRITER_PATCH})
+    set(steps "")
+    foreach(patch IN LISTS COSCORE_XLSXWRITER_PATCHES)
+        list(APPEND steps "patch:${patch}")
+    endforeach()
+    list(APPEND steps configure build install)
+    foreach(step IN LISTS steps)
+        if(step MATCHES "^patch:(.*)$")
+            set(command ${COSCORE_PATCH_EXECUTABLE} -p1 --batch --forward -i ${CMAKE_MATCH_1})
+            get_filename_component(patch_name ${CMAKE_MATCH_1} NAME)
+            set(step "patch (${patch_name})")
         elseif(step STREQUAL "configure")
             set(command ${CMAKE_COMMAND} -S ${src} -B ${build} ${args})
         elseif(step STREQUAL "build")
@@ -179,11 +195,14 @@ function(coscore_build_pinned_xlsxwriter out_ok)
         set(coscore_xlsxwriter_why "its build made no ${library} (see ${log})" PARENT_SCOPE)
         return()
     endif()
-    file(STRINGS ${prefix}/include/xlsxwriter/workbook.h patched REGEX "LXW_HAS_COMPRESSION_LEVEL")
-    if(NOT patched)
-        set(coscore_xlsxwriter_why "the installed workbook.h lacks the patch" PARENT_SCOPE)
-        return()
-    endif()
+    foreach(feature IN ITEMS LXW_HAS_COMPRESSION_LEVEL LXW_HAS_PACKAGER_THREADS)
+        file(STRINGS ${prefix}/include/xlsxwriter/workbook.h patched REGEX "define ${feature}")
+        if(NOT patched)
+            set(coscore_xlsxwriter_why "the installed workbook.h lacks ${feature} (a patch)"
+                PARENT_SCOPE)
+            return()
+        endif()
+    endforeach()
     file(WRITE ${stamp} "${key}")
     set(${out_ok} TRUE PARENT_SCOPE)
 endfunction()
@@ -200,7 +219,9 @@ if(COSCORE_PINNED_XLSXWRITER)
         if(coscore_xlsxwriter_system_minizip)
             target_link_libraries(coscore_xlsxwriter_pinned INTERFACE PkgConfig::COSCORE_MINIZIP)
         endif()
-        target_link_libraries(coscore_xlsxwriter_pinned INTERFACE ZLIB::ZLIB)
+        # The packager-threads patch starts POSIX threads inside the static library.
+        find_package(Threads REQUIRED)
+        target_link_libraries(coscore_xlsxwriter_pinned INTERFACE ZLIB::ZLIB Threads::Threads)
         target_link_libraries(coscore_xlsxwriter INTERFACE coscore_xlsxwriter_pinned)
         target_compile_definitions(coscore_xlsxwriter INTERFACE COSCORE_XLSX_COMPRESSION_LEVEL=1)
         set(COSCORE_XLSXWRITER_IS_PINNED TRUE)
@@ -209,13 +230,21 @@ if(COSCORE_PINNED_XLSXWRITER)
         else()
             set(minizip "bundled minizip: install libminizip-dev for the system's")
         endif()
-        message(STATUS "libxlsxwriter: pinned 1.1.4 + compression-level patch, static, "
-                       "emyg_dtoa, ${minizip}")
+        set(patches "")
+        foreach(patch IN LISTS COSCORE_XLSXWRITER_PATCHES)
+            get_filename_component(name ${patch} NAME)
+            string(REGEX REPLACE "^libxlsxwriter-[0-9.]+-(.*)\\.patch$" "\\1" name ${name})
+            list(APPEND patches ${name})
+        endforeach()
+        string(REPLACE ";" ", " patches "${patches}")
+        message(STATUS "libxlsxwriter: pinned 1.1.4 + patches (${patches}), static, emyg_dtoa, "
+                       "${minizip}")
     else()
         message(WARNING "libxlsxwriter: the pinned 1.1.4 could not be built: "
                         "${coscore_xlsxwriter_why}. Falling back to the system libxlsxwriter "
-                        "(libxlsxwriter-dev), which has no zip compression level: exports stay "
-                        "correct but large ones are slower (zlib's default level). Fix the cause "
+                        "(libxlsxwriter-dev), which has no zip compression level and packages "
+                        "one sheet at a time: exports stay correct but large ones are slower "
+                        "(zlib's default level). Fix the cause "
                         "and reconfigure, or set -DCOSCORE_PINNED_XLSXWRITER=OFF to silence this.")
     endif()
 endif()

@@ -46,10 +46,10 @@ void StageCsvFolder(const OutputContext& ctx, const std::filesystem::path& folde
 }
 
 /// Splits the jobs into at most two lanes of similar work (largest first), so that two
-/// workbooks are written at once on a machine with two cores or more.
-std::vector<std::vector<std::size_t>> Lanes(const std::vector<Job>& jobs)
+/// workbooks are written at once when the export may use two threads.
+std::vector<std::vector<std::size_t>> Lanes(const std::vector<Job>& jobs, int threads)
 {
-    const bool two = jobs.size() > 1 && std::thread::hardware_concurrency() > 1;
+    const bool two = jobs.size() > 1 && threads > 1;
     std::vector<std::vector<std::size_t>> lanes(two ? 2 : 1);
     std::vector<std::size_t> order(jobs.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -79,7 +79,7 @@ ExportReport Run(const ExportInput& input, const std::vector<Job>& jobs,
     const RoundIndex index(input);
     std::vector<std::vector<StagedFile>> staged(jobs.size());
     std::vector<std::vector<ExportWarning>> warnings(jobs.size());
-    const std::vector<std::vector<std::size_t>> lanes = Lanes(jobs);
+    const std::vector<std::vector<std::size_t>> lanes = Lanes(jobs, ExportThreads(options));
     std::vector<std::exception_ptr> errors(lanes.size());
     const auto run_lane = [&](std::size_t lane)
     {

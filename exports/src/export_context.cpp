@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <thread>
 
 #ifndef COSCORE_VERSION_STRING
 #define COSCORE_VERSION_STRING "0"
@@ -166,6 +167,15 @@ DocumentInfo OutputContext::Document(std::string_view what) const
         doc.custom.emplace_back("Audit chain head", input.audit_head_hex);
     }
     return doc;
+}
+
+int ExportThreads(const ExportOptions& options)
+{
+    if (options.threads == 1)
+    {
+        return 1;
+    }
+    return options.threads > 1 || std::thread::hardware_concurrency() > 1 ? 2 : 1;
 }
 
 bool OutputContext::ConstantMemory(std::int64_t cells) const

@@ -57,6 +57,9 @@ private:
     std::int64_t m_bid_count = 0;
 };
 
+/// Threads an export may use: 1 or 2 (ExportOptions::threads, the machine's cores).
+int ExportThreads(const ExportOptions& options);
+
 /// Everything an output needs while it writes.
 struct OutputContext
 {
@@ -73,6 +76,8 @@ struct OutputContext
     DocumentInfo Document(std::string_view what) const;
     WarningLog Log(std::string_view output) const { return {std::string(output), &warnings}; }
     bool ConstantMemory(std::int64_t cells) const;
+    /// Threads this export may use: 1 or 2 (ExportOptions::threads).
+    int Threads() const { return ExportThreads(options); }
 };
 
 // Plain-English wording, shared by xlsx and CSV.
@@ -130,7 +135,8 @@ void StageWorkbook(const OutputContext& ctx, const std::filesystem::path& target
                    Build build)
 {
     StagedFile file(target);
-    XlsxWorkbook book(file.TempPath(), target, ctx.ConstantMemory(cells), ctx.options.temp_folder);
+    XlsxWorkbook book(file.TempPath(), target, ctx.ConstantMemory(cells), ctx.options.temp_folder,
+                      ctx.Threads());
     book.SetDocument(ctx.Document(what));
     build(book);
     ctx.meter.Step("Saving " + target.filename().string());

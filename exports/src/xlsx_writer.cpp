@@ -162,7 +162,8 @@ std::string ColumnName(int col)
 // XlsxWorkbook
 
 XlsxWorkbook::XlsxWorkbook(const std::filesystem::path& path, std::filesystem::path target,
-                           bool constant_memory, const std::filesystem::path& temp_folder)
+                           bool constant_memory, const std::filesystem::path& temp_folder,
+                           int threads)
     : m_target(std::move(target)), m_constant_memory(constant_memory),
       m_temp_folder(temp_folder.string())
 {
@@ -174,6 +175,13 @@ XlsxWorkbook::XlsxWorkbook(const std::filesystem::path& path, std::filesystem::p
     // Small workbooks keep zlib's default level (0 here): they take milliseconds either way.
     options.compression_level = constant_memory ? kStreamedZipLevel : 0;
 #endif
+#ifdef LXW_HAS_PACKAGER_THREADS
+    // The pinned build's packager-threads patch: streamed sheets assembled and deflated two at a
+    // time at close, zipped in order (the same file). Unused in memory (see the patch).
+    options.packager_threads = constant_memory && threads > 1 ? 2 : 0;
+#else
+    static_cast<void>(threads);
+#endif
     const std::string file = path.string();
     m_book = workbook_new_opt(file.c_str(), &options);
     if (m_book == nullptr)
@@ -183,6 +191,10 @@ XlsxWorkbook::XlsxWorkbook(const std::filesystem::path& path, std::filesystem::p
                           LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
     MakeFormats();
+    if (m_constant_memory)
+    {
+        NumberFormats();
+    }
 }
 
 XlsxWorkbook::~XlsxWorkbook()
@@ -367,6 +379,23 @@ void XlsxWorkbook::MakeFormats()
         format_set_bg_color(f, fill);
         format_set_font_color(f, ink);
         m_highlights.push_back(f);
+    }
+}
+
+void XlsxWorkbook::NumberFormats()
+{
+    // libxlsxwriter gives a format its number (XF index) on first use, inserting it into a hash
+    // table the whole workbook shares; after that the format only reads its number. Numbering
+    // every cell format now, in Style order, lets threads write the cells of different sheets at
+    // once (XlsxWorkbook's thread rule) and numbers them the same however many threads write.
+    // Streamed workbooks only: in-memory ones keep numbering by first use (styles.xml and the
+    // golden parts unchanged). Unused formats cost a line each in styles.xml.
+    for (std::size_t i = 0; i < m_formats.size(); ++i)
+    {
+        if (static_cast<Style>(i) != Style::Default) // no format at all (Format())
+        {
+            static_cast<void>(lxw_format_get_xf_index(m_formats[i]));
+        }
     }
 }
 

@@ -202,13 +202,21 @@ private:
 
 /// An xlsx file being built. Nothing is written to disk until Close(); destroying an unclosed
 /// workbook frees it and writes nothing.
+///
+/// Threads: one thread at a time, except that the cells, row heights and column widths of
+/// different sheets of a constant-memory workbook may be written on different threads at once
+/// (each sheet, and its XlsxTable, on one thread; no AddSheet, SetDocument or Close meanwhile).
+/// libxlsxwriter keeps nothing shared on that path but the numbering of formats, which such a
+/// workbook does for all its formats when it is made.
 class XlsxWorkbook
 {
 public:
     /// `path` is where libxlsxwriter writes (a temporary name); `target` names the file in
-    /// messages. `temp_folder` holds constant-memory row data; empty = the system's.
+    /// messages. `temp_folder` holds constant-memory row data; empty = the system's. With
+    /// `threads` > 1 a constant-memory workbook is zipped two sheets at a time where the
+    /// library allows it (the pinned build); the file is the same.
     XlsxWorkbook(const std::filesystem::path& path, std::filesystem::path target,
-                 bool constant_memory, const std::filesystem::path& temp_folder);
+                 bool constant_memory, const std::filesystem::path& temp_folder, int threads = 1);
     ~XlsxWorkbook();
     XlsxWorkbook(const XlsxWorkbook&) = delete;
     XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
@@ -239,6 +247,7 @@ private:
         return m_highlights[static_cast<std::size_t>(rule)];
     }
     void MakeFormats();
+    void NumberFormats();
     std::string UniqueSheetName(std::string_view wanted) const;
 
     lxw_workbook* m_book = nullptr; ///< null once closed or freed

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "readback.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <charconv>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -161,6 +164,42 @@ const DumpSheet& XlsxDump::Sheet(std::string_view name) const
 int Run(const std::string& command)
 {
     return std::system(command.c_str());
+}
+
+void FileSizeLimit::Arm(unsigned long bytes)
+{
+    if (m_armed)
+    {
+        return;
+    }
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0)
+    {
+        throw std::runtime_error("getrlimit(RLIMIT_FSIZE) failed");
+    }
+    m_old_limit = limit.rlim_cur;
+    m_old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    limit.rlim_cur = bytes;
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0)
+    {
+        std::signal(SIGXFSZ, m_old_handler);
+        throw std::runtime_error("setrlimit(RLIMIT_FSIZE) failed");
+    }
+    m_armed = true;
+}
+
+void FileSizeLimit::Disarm()
+{
+    if (!m_armed)
+    {
+        return;
+    }
+    rlimit limit{};
+    ::getrlimit(RLIMIT_FSIZE, &limit);
+    limit.rlim_cur = m_old_limit;
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::signal(SIGXFSZ, m_old_handler);
+    m_armed = false;
 }
 
 std::string ReadFile(const std::filesystem::path& file)

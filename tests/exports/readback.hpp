@@ -84,6 +84,27 @@ std::string ReadZipPart(const std::filesystem::path& file, const std::string& pa
 /// Runs a shell command; returns its exit status.
 int Run(const std::string& command);
 
+/// While armed, no file of this process may grow past `bytes` (RLIMIT_FSIZE, with SIGXFSZ
+/// ignored, so such writes fail with EFBIG): a full disk for one file at a time. Disarmed, and
+/// the old limit and signal handler back, at the latest when destroyed.
+class FileSizeLimit
+{
+public:
+    FileSizeLimit() = default;
+    ~FileSizeLimit() { Disarm(); }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+    void Arm(unsigned long bytes);
+    void Disarm();
+    bool Armed() const { return m_armed; }
+
+private:
+    bool m_armed = false;
+    unsigned long m_old_limit = 0;
+    void (*m_old_handler)(int) = nullptr;
+};
+
 double ToDouble(std::string_view text);
 
 } // namespace coscore::test

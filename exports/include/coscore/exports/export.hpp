@@ -75,6 +75,11 @@ struct ExportOptions
     /// is built to use tmpfile() and ignores it (its files are unlinked at once: none is left).
     std::filesystem::path temp_folder;
     ProgressCallback progress; ///< may be empty
+    /// Threads that may write at once: 0 = two on a machine with two cores or more, else one;
+    /// 1 = everything on the calling thread (more than two are not used). With two, two outputs
+    /// are written side by side and streamed workbooks are zipped two sheets at a time (the
+    /// pinned libxlsxwriter). The files are the same either way.
+    int threads = 0;
 };
 
 /// Which outputs go where. A path ending in `.csv` (any case) gets that output's main table as
