@@ -120,30 +120,7 @@ ExportReport Run(const ExportInput& input, const std::vector<Job>& jobs,
         run_lane(0);
     }
     // A real failure wins over the Cancelled it caused in the other lane.
-    std::exception_ptr first;
-    for (const std::exception_ptr& error : errors)
-    {
-        if (!error)
-        {
-            continue;
-        }
-        try
-        {
-            std::rethrow_exception(error);
-        }
-        catch (const coscore::Cancelled&)
-        {
-            first = first ? first : error;
-        }
-        catch (...)
-        {
-            std::rethrow_exception(error);
-        }
-    }
-    if (first)
-    {
-        std::rethrow_exception(first);
-    }
+    RethrowFirstError(errors);
 
     ExportReport report;
     meter.Step("Saving");

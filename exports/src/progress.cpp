@@ -87,6 +87,30 @@ bool ProgressMeter::Poll()
     return Report();
 }
 
+void RethrowFirstError(std::span<const std::exception_ptr> errors)
+{
+    std::exception_ptr cancelled;
+    for (const std::exception_ptr& error : errors)
+    {
+        if (!error)
+        {
+            continue;
+        }
+        try
+        {
+            std::rethrow_exception(error); // any other error leaves from here
+        }
+        catch (const coscore::Cancelled&)
+        {
+            cancelled = cancelled ? cancelled : error;
+        }
+    }
+    if (cancelled)
+    {
+        std::rethrow_exception(cancelled);
+    }
+}
+
 void ProgressMeter::Finish()
 {
     m_done.store(m_total);

@@ -8,7 +8,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -39,11 +41,13 @@ public:
     void Stop() { m_stop.store(true); }
     bool Stopped() const { return m_stop.load(); }
 
+    /// True on the thread that made the meter: the only one that may Poll().
+    bool IsOwner() const { return std::this_thread::get_id() == m_owner; }
+
     /// Reports 100% (the step "Done").
     void Finish();
 
 private:
-    bool IsOwner() const { return std::this_thread::get_id() == m_owner; }
     bool Report(); ///< false when cancelled
     void ReportOrThrow();
 
@@ -56,5 +60,10 @@ private:
     std::atomic<bool> m_stop{false};
     std::int64_t m_reported = 0; ///< m_done at the last report (owner thread only)
 };
+
+/// After work on several threads: rethrows the first error that is not coscore::Cancelled (a
+/// real failure wins over the Cancelled it caused on the other threads), else the first
+/// Cancelled; returns when there is none.
+void RethrowFirstError(std::span<const std::exception_ptr> errors);
 
 } // namespace coscore::exports::detail

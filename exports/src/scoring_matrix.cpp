@@ -4,9 +4,17 @@
 // never a number; a score changed in the meeting is marked and listed on its own sheet.
 #include "export_context.hpp"
 
+#include <coscore/scoring/error.hpp>
+
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 namespace coscore::exports::detail
@@ -181,14 +189,16 @@ void EmitTotalsRows(const OutputContext& ctx, bool with_fund, TableSink& sink)
     }
 }
 
-/// The member cells of one bid for every criterion of its fund, filled in one pass over the
-/// bid's scores (the scores are sorted by member, then criterion).
+/// The member cells of one bid for the criteria [first, last) of its fund, filled in one pass
+/// over the bid's scores (the scores are sorted by member, then criterion).
 class CriterionRows
 {
 public:
-    CriterionRows(const OutputContext& ctx, const scoring::Fund& fund, bool lean)
-        : m_ctx(ctx), m_fund(fund), m_rows(fund.criteria.size()), m_lean(lean)
+    CriterionRows(const OutputContext& ctx, const scoring::Fund& fund, bool lean, std::size_t first,
+                  std::size_t last)
+        : m_ctx(ctx), m_fund(fund), m_first(first), m_rows(last - first), m_lean(lean)
     {
+        COSCORE_EXPECTS(first < last && last <= fund.criteria.size());
     }
 
     void Fill(const ScoreIndex& scores, const scoring::BidResult& result, const scoring::Bid& bid)
@@ -212,11 +222,11 @@ public:
                 col = m_ctx.index.ScorerColumn(member);
             }
             const std::size_t criterion = CriterionIndex(score.criterion);
-            if (col < 0 || criterion == m_rows.size())
+            if (col < 0 || criterion < m_first || criterion - m_first >= m_rows.size())
             {
                 continue;
             }
-            Cell& cell = m_rows[criterion][m_head + static_cast<std::size_t>(col)];
+            Cell& cell = m_rows[criterion - m_first][m_head + static_cast<std::size_t>(col)];
             const std::optional<int> moderated =
                 m_ctx.input.moderated_scores_used ? scores.ModeratedValue(score) : std::nullopt;
             if (moderated)
@@ -234,7 +244,8 @@ public:
         }
     }
 
-    std::span<const Cell> Row(std::size_t criterion) const { return m_rows[criterion]; }
+    /// The row of the fund's criterion `criterion` (in [first, last)).
+    std::span<const Cell> Row(std::size_t criterion) const { return m_rows[criterion - m_first]; }
 
 private:
     std::size_t CriterionIndex(Key key) const
@@ -249,10 +260,132 @@ private:
 
     const OutputContext& m_ctx;
     const scoring::Fund& m_fund;
+    std::size_t m_first = 0;               ///< the fund's criterion of m_rows.front()
     std::vector<std::vector<Cell>> m_rows; ///< by criterion, in the fund's order
     std::size_t m_head = 0;                ///< cells before the first member column
     bool m_lean = false;
 };
+
+/// Warnings of rows written on one thread, with the bid (its index in the fund) of each, so
+/// that those of two threads can be put back in the order one thread gives.
+struct RowWarnings
+{
+    std::vector<ExportWarning> warnings; ///< the tables' WarningLog points here
+    std::vector<std::size_t> bids;       ///< by warning
+
+    void EndBid(std::size_t bid) { bids.resize(warnings.size(), bid); }
+};
+
+/// Bid by bid, as one thread writes them: the first thread's sheets come before the second's.
+void MergeWarnings(RowWarnings& first, RowWarnings& second, std::vector<ExportWarning>& out)
+{
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < first.warnings.size() || j < second.warnings.size())
+    {
+        const bool take_first = j == second.warnings.size() ||
+                                (i < first.warnings.size() && first.bids[i] <= second.bids[j]);
+        out.push_back(std::move(take_first ? first.warnings[i++] : second.warnings[j++]));
+    }
+}
+
+/// Writes the rows of the fund's criterion sheets [first, last) (tables[c] is criterion c).
+void WriteCriterionRows(const OutputContext& ctx, const ScoreIndex& scores,
+                        const scoring::FundResult& fund, const scoring::Fund& form, bool lean,
+                        std::span<const std::unique_ptr<XlsxTable>> tables, std::size_t first,
+                        std::size_t last, RowWarnings* warnings)
+{
+    if (first >= last)
+    {
+        return; // a fund without criteria
+    }
+    CriterionRows rows(ctx, form, lean, first, last);
+    for (std::size_t b = 0; b < fund.bids.size(); ++b)
+    {
+        const scoring::BidResult& result = fund.bids[b];
+        const scoring::Bid& bid = ctx.index.BidOf(result.bid);
+        rows.Fill(scores, result, bid);
+        for (std::size_t c = first; c < last; ++c)
+        {
+            tables[c]->Row(rows.Row(c), bid.ref);
+        }
+        if (warnings != nullptr)
+        {
+            warnings->EndBid(b);
+        }
+        ctx.meter.Advance(static_cast<std::int64_t>(last - first));
+    }
+}
+
+/// Writes the rows of a streamed workbook's criterion sheets on two threads: the first half of
+/// the sheets on a worker, the rest here.
+///
+/// Why this is safe: each sheet (its XlsxSheet, XlsxTable and libxlsxwriter worksheet, whose
+/// rows go to its own temporary file) is only ever touched by one of the two threads, and all of
+/// them were made, headers written, before the worker starts. libxlsxwriter 1.1.4 writes a
+/// streamed cell with per-sheet state only (worksheet_write_number/string/blank, set_row; a
+/// finished row goes through stdio to the sheet's own temporary file), except that a format is
+/// numbered on first use in a hash the workbook shares: streamed workbooks number every format
+/// when made (XlsxWorkbook::NumberFormats), so the threads only read it. Shared on our side: the
+/// round and its index (read only), the progress meter (Advance is thread-safe; only its owner
+/// thread reports, here while it waits) and the warnings, kept per thread and merged after.
+/// Errors: the first thread to fail stops the other through the meter, and a real error wins
+/// over the Cancelled it caused; a cancel stops both. The workbook is then abandoned as before.
+void WriteCriterionRowsOnTwoThreads(const OutputContext& ctx, const ScoreIndex& scores,
+                                    const scoring::FundResult& fund, const scoring::Fund& form,
+                                    std::span<const std::unique_ptr<XlsxTable>> tables,
+                                    std::array<RowWarnings, 2>& warnings)
+{
+    const std::size_t split = tables.size() / 2;
+    std::array<std::exception_ptr, 2> errors;
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool worker_done = false;
+    std::thread worker(
+        [&]
+        {
+            try
+            {
+                WriteCriterionRows(ctx, scores, fund, form, true, tables, 0, split, &warnings[0]);
+            }
+            catch (...)
+            {
+                errors[0] = std::current_exception();
+                ctx.meter.Stop();
+            }
+            const std::lock_guard lock(mutex);
+            worker_done = true;
+            finished.notify_all();
+        });
+    bool cancelled = false;
+    try
+    {
+        WriteCriterionRows(ctx, scores, fund, form, true, tables, split, tables.size(),
+                           &warnings[1]);
+        // The meter's owner keeps reporting, and listening for cancel, until the worker is done.
+        std::unique_lock lock(mutex);
+        while (!finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return worker_done; }))
+        {
+            if (ctx.meter.IsOwner())
+            {
+                lock.unlock();
+                cancelled = !ctx.meter.Poll() || cancelled;
+                lock.lock();
+            }
+        }
+    }
+    catch (...)
+    {
+        errors[1] = std::current_exception();
+        ctx.meter.Stop();
+    }
+    worker.join();
+    RethrowFirstError(errors);
+    if (cancelled)
+    {
+        throw coscore::Cancelled();
+    }
+}
 
 std::string FundInitials(std::string_view name)
 {
@@ -297,7 +430,8 @@ void WriteTotalsSheet(const OutputContext& ctx, XlsxWorkbook& book)
 }
 
 /// A sheet per criterion of the fund, all written in one pass over the bids (constant-memory
-/// mode streams each sheet to its own file, so rows may interleave between sheets).
+/// mode streams each sheet to its own file, so rows may interleave between sheets). Streamed
+/// workbooks write half of the sheets on a second thread when the export may use two.
 void WriteCriterionSheets(const OutputContext& ctx, XlsxWorkbook& book, const ScoreIndex& scores,
                           const scoring::FundResult& fund, const scoring::Fund& form)
 {
@@ -307,6 +441,8 @@ void WriteCriterionSheets(const OutputContext& ctx, XlsxWorkbook& book, const Sc
     // Streamed (large) workbooks are kept lean: no organisation beside each score (the Totals
     // sheet has it) and no rules round the millions of score cells.
     const bool lean = book.IsConstantMemory();
+    const bool two_threads = lean && ctx.Threads() > 1 && form.criteria.size() > 1;
+    std::array<RowWarnings, 2> thread_warnings;
     std::vector<std::unique_ptr<XlsxTable>> tables;
     for (const scoring::Criterion& criterion : form.criteria)
     {
@@ -333,19 +469,23 @@ void WriteCriterionSheets(const OutputContext& ctx, XlsxWorkbook& book, const Sc
         const std::vector<Column> members =
             MemberColumns(ctx.index, lean ? ColumnKind::Plain : ColumnKind::Count);
         columns.insert(columns.end(), members.begin(), members.end());
-        tables.push_back(
-            std::make_unique<XlsxTable>(sheet, header_row, std::move(columns), ctx.Log(kOutput)));
-    }
-    CriterionRows rows(ctx, form, lean);
-    for (const scoring::BidResult& result : fund.bids)
-    {
-        const scoring::Bid& bid = ctx.index.BidOf(result.bid);
-        rows.Fill(scores, result, bid);
-        for (std::size_t c = 0; c < tables.size(); ++c)
+        WarningLog log = ctx.Log(kOutput);
+        if (two_threads)
         {
-            tables[c]->Row(rows.Row(c), bid.ref);
+            const bool first_half = tables.size() < form.criteria.size() / 2;
+            log.warnings = &thread_warnings[first_half ? 0 : 1].warnings;
         }
-        ctx.meter.Advance(static_cast<std::int64_t>(tables.size()));
+        tables.push_back(
+            std::make_unique<XlsxTable>(sheet, header_row, std::move(columns), std::move(log)));
+    }
+    if (two_threads)
+    {
+        WriteCriterionRowsOnTwoThreads(ctx, scores, fund, form, tables, thread_warnings);
+        MergeWarnings(thread_warnings[0], thread_warnings[1], ctx.warnings);
+    }
+    else
+    {
+        WriteCriterionRows(ctx, scores, fund, form, lean, tables, 0, tables.size(), nullptr);
     }
     for (const auto& table : tables)
     {

@@ -26,22 +26,13 @@ namespace
 namespace data = boost::unit_test::data;
 namespace fs = std::filesystem;
 using coscore::exports::ExportError;
+using coscore::test::FilesIn;
 
 const coscore::test::Fixture& SharedFixture()
 {
     static const coscore::test::Fixture fixture =
         coscore::test::MakeFixture(coscore::test::MakeFixtureRound());
     return fixture;
-}
-
-std::vector<std::string> FilesIn(const fs::path& folder)
-{
-    std::vector<std::string> names;
-    for (const auto& entry : fs::recursive_directory_iterator(folder))
-    {
-        names.push_back(fs::relative(entry.path(), folder).string());
-    }
-    return names;
 }
 
 /// One way to write one output, so that every output is tried against every failure.

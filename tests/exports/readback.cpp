@@ -166,6 +166,16 @@ int Run(const std::string& command)
     return std::system(command.c_str());
 }
 
+std::vector<std::string> FilesIn(const std::filesystem::path& folder)
+{
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    {
+        names.push_back(std::filesystem::relative(entry.path(), folder).string());
+    }
+    return names;
+}
+
 void FileSizeLimit::Arm(unsigned long bytes)
 {
     if (m_armed)

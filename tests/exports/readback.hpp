@@ -69,6 +69,8 @@ struct CsvParse
 };
 CsvParse ParseCsv(const std::string& bytes);
 std::string ReadFile(const std::filesystem::path& file);
+/// Every file and folder below `folder`, relative to it (to prove that nothing was left).
+std::vector<std::string> FilesIn(const std::filesystem::path& folder);
 
 /// Converts each xlsx to one CSV per sheet with LibreOffice headless (private profile under
 /// `work`): returns, per input file, sheet name → rows. `formulas` writes formulas instead of

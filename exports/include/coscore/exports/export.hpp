@@ -77,8 +77,9 @@ struct ExportOptions
     ProgressCallback progress; ///< may be empty
     /// Threads that may write at once: 0 = two on a machine with two cores or more, else one;
     /// 1 = everything on the calling thread (more than two are not used). With two, two outputs
-    /// are written side by side and streamed workbooks are zipped two sheets at a time (the
-    /// pinned libxlsxwriter). The files are the same either way.
+    /// are written side by side, a streamed scoring matrix writes half of its criterion sheets
+    /// on the second thread, and streamed workbooks are zipped two sheets at a time (the pinned
+    /// libxlsxwriter). The files are the same either way.
     int threads = 0;
 };
 
