@@ -5,7 +5,8 @@
 # COSCORE_XLSXWRITER_PATCHES, applied in order (cmake/patches/: -compression-level,
 # lxw_workbook_options gains `compression_level`; -packager-threads, `packager_threads`: the
 # worksheets of a streamed workbook assembled and deflated on several threads at close, so the
-# library needs Threads) and USE_DTOA_LIBRARY (locale-free, faster number formatting). The large streamed workbooks are then
+# library needs Threads; -number-cells, number cells written without fprintf) and
+# USE_DTOA_LIBRARY (locale-free, faster number formatting). The large streamed workbooks are then
 # zipped at zlib level 1, two sheets at a time: at L that was most of the export time.
 # Same version and otherwise Debian's options (system minizip, tmpfileplus temporary files; no
 # MD5, below), so files are as before apart from the zip level and the number text: emyg_dtoa
@@ -30,10 +31,11 @@ set(COSCORE_XLSXWRITER_URL
 
 # SHA-256 of Debian's libxlsxwriter_1.1.4.orig.tar.gz (as listed in libxlsxwriter_1.1.4-2.dsc).
 set(COSCORE_XLSXWRITER_SHA256 b379eb35fdd9c653ebe72485b9c992f612c7ea66f732784457997d6e782f619b)
-# Applied in this order (the second one's context includes the first one's lines).
+# Applied in this order (a patch's context may include the lines of those before it).
 set(COSCORE_XLSXWRITER_PATCHES
     ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-compression-level.patch
-    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-packager-threads.patch)
+    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-packager-threads.patch
+    ${CMAKE_CURRENT_LIST_DIR}/patches/libxlsxwriter-1.1.4-number-cells.patch)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${COSCORE_XLSXWRITER_PATCHES})
 
 add_library(coscore_xlsxwriter INTERFACE)
