@@ -24,10 +24,10 @@ namespace
 {
 
 namespace fs = std::filesystem;
-using coscore::test::FilesIn;
 using coscore::exports::ExportOptions;
 using coscore::exports::MemoryMode;
 using coscore::scoring::Key;
+using coscore::test::FilesIn;
 
 /// A generated round of 2,000 bids × 10 members × 6 criteria in two funds (12 criterion sheets
 /// of 1,000 rows), with interests, missing scores and moderated scores in every criterion.
