@@ -184,7 +184,9 @@ int main(int argc, char** argv)
         for (int run = 0; run < runs; ++run)
         {
             RemoveRound(round);
-            auto ws = Workspace::Create(round, "Import benchmark");
+            // As `coscore-cli new` then `import` do: the import opens the round afresh.
+            Workspace::Create(round, "Import benchmark").reset();
+            auto ws = Workspace::Open(round);
             const Stopwatch plan_watch;
             const ImportPlan plan = PlanImport(*ws, request);
             plan_times.push_back(plan_watch.Stop());
