@@ -261,8 +261,11 @@ BOOST_AUTO_TEST_CASE(ACancelWhileTwoThreadsWriteLeavesNoFile)
             };
             coscore::exports::ExportAll(r.Input(), request_in(dir.Path()), options);
         }
+        // Under load there may be only a few: when the matrix runs beside the award list, the
+        // reports come from the thread that waits for it, every 50 ms (this was `n > 8`, which
+        // failed about one run in ten on a loaded machine).
         const std::size_t n = in_criteria.size();
-        BOOST_REQUIRE(n > 8U);
+        BOOST_REQUIRE(n >= 1U);
         // Cancel at the first report, at the first report past points reached while both
         // threads wrote rows (most such cancels come while they still do), and when the matrix
         // is being saved.
